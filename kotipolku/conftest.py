@@ -1,0 +1,131 @@
+"""Named role fixtures shared by every module's tests: tests read like stories."""
+
+import pytest
+from django.test import Client as HttpClient
+
+from kotipolku.core.models import LandlordOrganisation, Role, Team, TeamMembership, User
+
+LANDLORD_A_TOKEN = "test-landlord-a-token"
+LANDLORD_B_TOKEN = "test-landlord-b-token"
+
+
+@pytest.fixture
+def team_a(db):
+    return Team.objects.create(name="Tiimi A", municipality="Vantaa")
+
+
+@pytest.fixture
+def team_b(db):
+    return Team.objects.create(name="Tiimi B", municipality="Hyvinkää")
+
+
+def make_user(username: str, role: str, *teams: Team, is_lead: bool = False) -> User:
+    user = User.objects.create_user(username=username, password="correct horse battery staple", role=role)
+    user.is_staff = role in (Role.EDITOR, Role.ADMIN)
+    user.is_superuser = role == Role.ADMIN
+    user.save()
+    for team in teams:
+        TeamMembership.objects.create(user=user, team=team, is_lead=is_lead)
+    return user
+
+
+@pytest.fixture
+def worker_a(team_a):
+    return make_user("worker-a", Role.WORKER, team_a)
+
+
+@pytest.fixture
+def worker_b(team_b):
+    return make_user("worker-b", Role.WORKER, team_b)
+
+
+@pytest.fixture
+def lead(team_a, team_b):
+    return make_user("lead", Role.LEAD, team_a, team_b, is_lead=True)
+
+
+@pytest.fixture
+def editor(db):
+    return make_user("editor", Role.EDITOR)
+
+
+@pytest.fixture
+def admin_user(db):
+    return make_user("admin", Role.ADMIN)
+
+
+def _landlord(name: str, token: str) -> LandlordOrganisation:
+    org = LandlordOrganisation(name=name)
+    org.set_token(token)
+    org.save()
+    return org
+
+
+@pytest.fixture
+def landlord_a(db):
+    return _landlord("Vuokratalot A", LANDLORD_A_TOKEN)
+
+
+@pytest.fixture
+def landlord_b(db):
+    return _landlord("Vuokratalot B", LANDLORD_B_TOKEN)
+
+
+def logged_in(user: User) -> HttpClient:
+    http = HttpClient()
+    http.force_login(user)
+    return http
+
+
+@pytest.fixture
+def anonymous():
+    return HttpClient()
+
+
+@pytest.fixture
+def as_worker_a(worker_a):
+    return logged_in(worker_a)
+
+
+@pytest.fixture
+def as_worker_b(worker_b):
+    return logged_in(worker_b)
+
+
+@pytest.fixture
+def as_lead(lead):
+    return logged_in(lead)
+
+
+@pytest.fixture
+def as_editor(editor):
+    return logged_in(editor)
+
+
+@pytest.fixture
+def as_admin(admin_user):
+    return logged_in(admin_user)
+
+
+@pytest.fixture
+def as_landlord_a(landlord_a):
+    return HttpClient(headers={"Authorization": f"Bearer {LANDLORD_A_TOKEN}"})
+
+
+@pytest.fixture
+def as_landlord_b(landlord_b):
+    return HttpClient(headers={"Authorization": f"Bearer {LANDLORD_B_TOKEN}"})
+
+
+@pytest.fixture
+def role_clients(as_worker_a, as_worker_b, as_lead, as_editor, as_admin, as_landlord_a, anonymous):
+    """An HTTP client for every role of the permission matrix."""
+    return {
+        "anonymous": anonymous,
+        "worker_a": as_worker_a,
+        "worker_b": as_worker_b,
+        "lead": as_lead,
+        "editor": as_editor,
+        "landlord_a": as_landlord_a,
+        "admin": as_admin,
+    }

@@ -1,0 +1,26 @@
+"""Per-request context (request id, client IP, actor) that services read without a request object."""
+
+import contextvars
+import uuid
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class RequestContext:
+    request_id: str = field(default_factory=lambda: str(uuid.uuid4()))
+    ip: str | None = None
+
+
+_current: contextvars.ContextVar[RequestContext | None] = contextvars.ContextVar("kotipolku_request", default=None)
+
+
+def current() -> RequestContext:
+    return _current.get() or RequestContext(request_id="", ip=None)
+
+
+def activate(ctx: RequestContext) -> contextvars.Token:
+    return _current.set(ctx)
+
+
+def deactivate(token: contextvars.Token) -> None:
+    _current.reset(token)

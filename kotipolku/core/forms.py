@@ -1,0 +1,35 @@
+from django import forms
+from django.contrib.auth.forms import AuthenticationForm
+from django.utils.translation import gettext_lazy as _
+
+from kotipolku.core.models import AuditAction
+
+
+class LoginForm(AuthenticationForm):
+    error_messages = {
+        "invalid_login": _("Käyttäjätunnus tai salasana on väärin. Huomaa isot ja pienet kirjaimet."),
+        "inactive": _("Tämä käyttäjätunnus ei ole käytössä."),
+    }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["username"].max_length = 150
+        self.fields["password"].widget.attrs["maxlength"] = "200"
+        self.fields["password"].max_length = 200
+
+
+class AuditFilterForm(forms.Form):
+    """Filters of the audit log; every field optional, bad values give field errors."""
+
+    actor = forms.CharField(label=_("Tekijä"), max_length=150, required=False)
+    action = forms.ChoiceField(label=_("Toiminto"), choices=[("", "—"), *AuditAction.choices], required=False)
+    object_type = forms.CharField(label=_("Kohteen tyyppi"), max_length=64, required=False)
+    client_id = forms.CharField(label=_("Asiakkaan tunniste"), max_length=64, required=False)
+    start = forms.DateField(label=_("Alkaen"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    end = forms.DateField(label=_("Päättyen"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+
+    def clean(self):
+        data = super().clean()
+        if data.get("start") and data.get("end") and data["end"] < data["start"]:
+            self.add_error("end", _("Loppupäivä on ennen alkupäivää."))
+        return data

@@ -1,0 +1,29 @@
+"""Load demo accounts, content and synthetic data of every module. Safe to run again."""
+
+from importlib import import_module
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+
+class Command(BaseCommand):
+    help = "Create demo accounts and load demo content of every module (refused outside demo mode)."
+
+    def handle(self, *args, **options):
+        if not settings.KOTIPOLKU_DEMO:
+            raise CommandError(
+                "Demo data is only loaded in demo mode (DEBUG=true or KOTIPOLKU_DEMO=true), never in production."
+            )
+        loaded = 0
+        for app in settings.KOTIPOLKU_APPS:
+            try:
+                module = import_module(f"{app}.demo")
+            except ModuleNotFoundError as exc:
+                if exc.name != f"{app}.demo":
+                    raise
+                continue
+            self.stdout.write(f"  {app}: loading demo data …")
+            summary = module.load_demo(stdout=self.stdout)
+            self.stdout.write(f"  {app}: {summary}")
+            loaded += 1
+        self.stdout.write(self.style.SUCCESS(f"Demo ready: {loaded} modules loaded demo data."))

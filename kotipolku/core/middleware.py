@@ -1,0 +1,78 @@
+"""Request context, security headers and the staff idle timeout."""
+
+import time
+import uuid
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.views import redirect_to_login
+from django.utils.translation import gettext as _
+
+from kotipolku.core import context
+
+
+def client_ip(request) -> str | None:
+    """The client's address; X-Forwarded-For only when a trusted TLS proxy is declared."""
+    if settings.SECURE_PROXY_SSL_HEADER:
+        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+        if forwarded:
+            return forwarded.split(",")[0].strip() or None
+    return request.META.get("REMOTE_ADDR") or None
+
+
+class RequestContextMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        incoming = request.META.get("HTTP_X_REQUEST_ID", "")
+        request_id = incoming if len(incoming) == 36 else str(uuid.uuid4())
+        request.request_id = request_id
+        token = context.activate(context.RequestContext(request_id=request_id, ip=client_ip(request)))
+        try:
+            response = self.get_response(request)
+        finally:
+            context.deactivate(token)
+        response["X-Request-ID"] = request_id
+        return response
+
+
+class SecurityHeadersMiddleware:
+    """Content-Security-Policy and Permissions-Policy on every response (no inline scripts or styles)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.setdefault("Content-Security-Policy", settings.CONTENT_SECURITY_POLICY)
+        response.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()")
+        if getattr(request, "user", None) is not None and request.user.is_authenticated:
+            response.setdefault("Cache-Control", "no-store")
+        return response
+
+
+class StaffIdleTimeoutMiddleware:
+    """Logs a staff user out after STAFF_IDLE_TIMEOUT_SECONDS without requests.
+
+    The session is only rewritten once a minute, so the timeout costs no write per request.
+    """
+
+    SESSION_KEY = "kotipolku_last_activity"
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            now = int(time.time())
+            last = request.session.get(self.SESSION_KEY, now)
+            if now - last > settings.STAFF_IDLE_TIMEOUT_SECONDS:
+                logout(request)
+                messages.info(request, _("Olit pitkään toimettomana, joten sinut kirjattiin ulos. Kirjaudu uudelleen."))
+                return redirect_to_login(request.get_full_path())
+            if now - last >= 60 or self.SESSION_KEY not in request.session:
+                request.session[self.SESSION_KEY] = now
+        return self.get_response(request)

@@ -1,0 +1,92 @@
+"""The audit log records reads and writes of personal data and cannot be altered."""
+
+import pytest
+from django.core.exceptions import PermissionDenied
+from django.db import DatabaseError, connection, transaction
+
+from kotipolku.clients.models import Client
+from kotipolku.core import audit
+from kotipolku.core.models import AuditAction, AuditEvent
+
+
+@pytest.fixture
+def client_a(team_a):
+    client = Client.objects.create(nickname="Kalle")
+    client.teams.add(team_a)
+    return client
+
+
+@pytest.mark.django_db
+def test_reading_a_client_writes_an_audit_event(as_worker_a, worker_a, client_a):
+    response = as_worker_a.get(f"/api/v1/clients/{client_a.pk}", REMOTE_ADDR="10.1.2.3")
+    assert response.status_code == 200
+    event = AuditEvent.objects.get(action=AuditAction.READ, object_type="clients.Client")
+    assert event.actor_id == str(worker_a.pk) and event.actor_type == "user"
+    assert event.object_id == str(client_a.pk) and event.client_id == str(client_a.pk)
+    assert event.ip == "10.1.2.3"
+    assert event.request_id == response["X-Request-ID"]
+
+
+@pytest.mark.django_db
+def test_a_refused_read_writes_no_read_event(as_worker_b, client_a):
+    assert as_worker_b.get(f"/api/v1/clients/{client_a.pk}").status_code == 404
+    assert not AuditEvent.objects.filter(object_id=str(client_a.pk)).exists()
+
+
+@pytest.mark.django_db
+def test_list_read_names_every_client_shown(as_worker_a, client_a, team_a):
+    other = Client.objects.create(nickname="Sanna")
+    other.teams.add(team_a)
+    as_worker_a.get("/api/v1/clients")
+    event = AuditEvent.objects.get(action=AuditAction.READ)
+    assert sorted(event.detail["client_ids"]) == sorted([str(client_a.pk), str(other.pk)])
+
+
+@pytest.mark.django_db
+def test_audit_events_cannot_be_changed_or_deleted_through_the_application(worker_a):
+    event = audit.record(worker_a, AuditAction.READ, object_type="clients.Client", object_id="1")
+    event.action = AuditAction.DELETE
+    with pytest.raises(PermissionDenied):
+        event.save()
+    with pytest.raises(PermissionDenied):
+        event.delete()
+    with pytest.raises(PermissionDenied):
+        AuditEvent.objects.filter(pk=event.pk).update(action=AuditAction.DELETE)
+    with pytest.raises(PermissionDenied):
+        AuditEvent.objects.all().delete()
+    assert AuditEvent.objects.get(pk=event.pk).action == AuditAction.READ
+
+
+@pytest.mark.django_db(transaction=True)
+def test_database_refuses_raw_update_of_audit_events(worker_a):
+    event = audit.record(worker_a, AuditAction.READ, object_type="x", object_id="1")
+    with pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as cur:
+        cur.execute("UPDATE core_auditevent SET action = 'delete' WHERE id = %s", [event.pk])
+    assert AuditEvent.objects.get(pk=event.pk).action == AuditAction.READ
+
+
+@pytest.mark.django_db
+def test_admin_site_offers_no_change_or_delete_of_audit_events(as_admin, worker_a):
+    event = audit.record(worker_a, AuditAction.READ, object_type="x", object_id="1")
+    response = as_admin.post(f"/admin/core/auditevent/{event.pk}/delete/", {"post": "yes"})
+    assert response.status_code == 403
+    assert AuditEvent.objects.filter(pk=event.pk).exists()
+
+
+@pytest.mark.django_db
+def test_only_admins_read_and_export_the_audit_log(as_admin, as_lead, worker_a):
+    audit.record(worker_a, AuditAction.READ, object_type="clients.Client", object_id="7")
+    assert as_lead.get("/fi/staff/audit/").status_code == 403
+    page = as_admin.get("/fi/staff/audit/", {"actor": "worker-a"})
+    assert page.status_code == 200 and "clients.Client" in page.content.decode()
+    export = as_admin.get("/fi/staff/audit/export.csv", {"action": "read"})
+    body = b"".join(export.streaming_content).decode()
+    assert body.splitlines()[0].startswith("time,actor_type") and "clients.Client" in body
+    assert AuditEvent.objects.filter(action=AuditAction.EXPORT, object_type="core.AuditEvent").exists()
+
+
+@pytest.mark.django_db
+def test_bad_audit_filter_is_a_field_error_not_a_crash(as_admin):
+    response = as_admin.get("/fi/staff/audit/", {"start": "2026-13-45", "action": "nonsense"})
+    assert response.status_code == 200
+    assert response.context["form"].errors.keys() >= {"start", "action"}

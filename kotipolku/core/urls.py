@@ -1,0 +1,18 @@
+from django.contrib.auth import views as auth_views
+from django.urls import path
+
+from kotipolku.core import views
+from kotipolku.core.forms import LoginForm
+
+urlpatterns = [
+    path("", views.front, name="front"),
+    path(
+        "accounts/login/",
+        auth_views.LoginView.as_view(authentication_form=LoginForm, redirect_authenticated_user=True),
+        name="login",
+    ),
+    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("staff/", views.staff_home, name="staff-home"),
+    path("staff/audit/", views.audit_log, name="audit-log"),
+    path("staff/audit/export.csv", views.audit_export, name="audit-export"),
+]
