@@ -16,19 +16,24 @@ import simplemma
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*", re.UNICODE)
 _MIN_PART = 4  # shortest known term accepted as a part of a compound
 
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 STOPWORDS = {
-    "fi": set(
+    "fi": _words(
         "ja tai on ei se ne että kun jos niin kuin voi voit sinä sinun minä minun me te he hän ole olla oli "
         "myös vain sitä siitä sen sinulla mutta mitä mikä miten missä mistä kuka ovat ovat jo nyt tämä tuo "
-        "joka jotka ennen jälkeen kanssa sekä eli vai yli alle".split()
+        "joka jotka ennen jälkeen kanssa sekä eli vai yli alle"
     ),
-    "sv": set(
+    "sv": _words(
         "och eller är inte det den att när om så som kan du din dig jag min vi ni de han hon har ha var "
-        "också bara men vad hur var vem en ett till från med för på av i".split()
+        "också bara men vad hur var vem en ett till från med för på av i"
     ),
-    "en": set(
+    "en": _words(
         "and or is not it the a an that when if so as can you your i my we they he she have has was be "
-        "also only but what how where who to from with for on of in at do does my me".split()
+        "also only but what how where who to from with for on of in at do does my me"
     ),
 }
 
