@@ -40,12 +40,19 @@ class Goal(models.Model):
 class Referral(models.Model):
     """A referral to a service with a warm-handover status; each transition is time-stamped.
 
-    The target is a service of the service compass (`service`, added when that module's model
-    exists) or free text (`target_text`). Status changes go through services.referral_transition,
+    The target is a service of the service compass (`service`) or free text (`target_text`). Status changes go through services.referral_transition,
     which allows only the moves in choices.REFERRAL_TRANSITIONS.
     """
 
     client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="referrals")
+    service = models.ForeignKey(
+        "services.Service",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="client_referrals",
+        verbose_name=_("palvelu"),
+    )
     target_text = models.CharField(_("palvelu (vapaa teksti)"), max_length=200, blank=True)
     status = models.CharField(
         _("tila"), max_length=24, choices=ReferralStatus.choices, default=ReferralStatus.PLANNED, db_index=True
@@ -77,11 +84,10 @@ class Referral(models.Model):
 
     @property
     def target_label(self) -> str:
-        service = getattr(self, "service", None)
-        return str(service) if service is not None else self.target_text
+        return str(self.service) if self.service_id else self.target_text
 
     def clean(self) -> None:
-        if not self.target_text.strip() and getattr(self, "service_id", None) is None:
+        if not self.target_text.strip() and self.service_id is None:
             raise ValidationError({"target_text": _("Valitse palvelu tai kirjoita, mihin ohjataan.")})
 
 
