@@ -300,6 +300,9 @@ class SearchTerm(models.Model):
     class Meta:
         constraints = [models.UniqueConstraint(fields=["term", "service"], name="services_searchterm_unique")]
 
+    def __str__(self) -> str:
+        return self.term
+
 
 MIDNIGHT = time(0, 0)
 

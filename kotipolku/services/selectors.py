@@ -1,0 +1,139 @@
+"""Reads of the service compass: filtered lists, open-now, detail, review list.
+
+Service data is public content (no personal data), so reads are not audited. "Open now" is exact in
+SQL for ordinary days; services with a date exception today or yesterday, and every candidate on
+DST change days, are decided by the pure function in hours.py, which stays the single source of truth.
+"""
+
+from datetime import date, datetime, timedelta
+
+from django.conf import settings
+from django.db.models import F, Prefetch, Q, QuerySet
+from django.http import Http404
+
+from kotipolku.services import hours
+from kotipolku.services.models import OpeningException, OpeningPeriod, Service
+from kotipolku.services.search import query_filter
+
+
+def _with_hours(qs: QuerySet, *, around: date) -> QuerySet:
+    """Prefetch what the list/detail shows: codes, location and hours of the next two weeks."""
+    return qs.select_related("location", "organisation").prefetch_related(
+        "categories",
+        "languages",
+        "target_groups",
+        "municipalities",
+        "periods",
+        Prefetch(
+            "exceptions",
+            queryset=OpeningException.objects.filter(
+                date__gte=around - timedelta(days=1), date__lte=around + timedelta(days=15)
+            ),
+        ),
+    )
+
+
+def published() -> QuerySet:
+    return Service.objects.filter(is_active=True)
+
+
+def _weekly_open_q(now_local: datetime) -> Q:
+    """Services whose weekly hours cover `now_local` (wall clock), holidays applied."""
+    today, t = now_local.date(), now_local.time().replace(tzinfo=None)
+    yesterday = today - timedelta(days=1)
+    starts_today = OpeningPeriod.objects.filter(weekday=today.weekday(), opens__lte=t).filter(
+        Q(closes__gt=t) | Q(closes__lte=F("opens"))
+    )
+    from_yesterday = OpeningPeriod.objects.filter(weekday=yesterday.weekday(), closes__lte=F("opens"), closes__gt=t)
+    q_today = Q(pk__in=starts_today.values("service_id"))
+    if hours.is_holiday(today):
+        q_today &= Q(open_on_holidays=True)
+    q_yesterday = Q(pk__in=from_yesterday.values("service_id"))
+    if hours.is_holiday(yesterday):
+        q_yesterday &= Q(open_on_holidays=True)
+    return q_today | q_yesterday
+
+
+def filter_open_now(qs: QuerySet, at: datetime | None = None) -> QuerySet:
+    """Narrow qs to services open at `at` (default now)."""
+    now = hours.local(at)
+    today = now.date()
+    days = [today - timedelta(days=1), today]
+    with_exception = OpeningException.objects.filter(date__in=days).values("service_id")
+    if hours.is_dst_change_near(today):
+        weekdays = [d.weekday() for d in days]
+        candidates = qs.filter(
+            Q(pk__in=OpeningPeriod.objects.filter(weekday__in=weekdays).values("service_id")) | Q(pk__in=with_exception)
+        )
+    else:
+        qs_exact = qs.filter(_weekly_open_q(now)).exclude(pk__in=with_exception)
+        candidates = qs.filter(pk__in=with_exception)
+    checked = _with_hours(candidates, around=today)
+    open_ids = [s.pk for s in checked if hours.is_open(hours.schedule_of(s), now)]
+    if hours.is_dst_change_near(today):
+        return qs.filter(pk__in=open_ids)
+    return qs.filter(Q(pk__in=qs_exact.values("pk")) | Q(pk__in=open_ids))
+
+
+def service_search(
+    *,
+    q: str = "",
+    municipality: str | None = None,
+    category: str | None = None,
+    target_group: str | None = None,
+    language: str | None = None,
+    open_now: bool = False,
+    include_referral: bool = False,
+    at: datetime | None = None,
+    lang: str = "fi",
+) -> QuerySet:
+    """Published services matching the filters, examples last, then by name. Codes are validated by callers."""
+    qs = published()
+    if not include_referral:
+        qs = qs.filter(requires_referral=False)
+    text = query_filter(q, lang)
+    if text is not None:
+        qs = qs.filter(text)
+    if municipality:
+        qs = qs.filter(municipalities=municipality)
+    if category:
+        qs = qs.filter(categories=category)
+    if target_group:
+        qs = qs.filter(target_groups=target_group)
+    if language:
+        qs = qs.filter(languages=language)
+    if open_now:
+        qs = filter_open_now(qs, at)
+    return qs.order_by("is_example", "name_fi", "id")
+
+
+def with_display_data(services, *, at: datetime | None = None) -> QuerySet:
+    return _with_hours(services, around=hours.local(at).date())
+
+
+def service_get(*, service_id: int, at: datetime | None = None) -> Service:
+    service = with_display_data(published().filter(pk=service_id), at=at).first()
+    if service is None:
+        raise Http404
+    return service
+
+
+def open_services(
+    *, category: str, limit: int = 5, at: datetime | None = None, municipality: str | None = None
+) -> list[Service]:
+    """Services of `category` open at `at` (default now); used by the emergency block in core."""
+    qs = service_search(category=category, municipality=municipality, open_now=True, at=at, include_referral=True)
+    return list(with_display_data(qs[:limit], at=at))
+
+
+def services_due_for_review(*, today: date | None = None, max_age_days: int | None = None) -> QuerySet:
+    """Services never verified or verified longer ago than SERVICE_REVIEW_MAX_AGE_DAYS, oldest first."""
+    if max_age_days is None:
+        max_age_days = getattr(settings, "SERVICE_REVIEW_MAX_AGE_DAYS", 365)
+    today = today or hours.local().date()
+    limit = today - timedelta(days=max_age_days)
+    return (
+        Service.objects.filter(Q(last_verified__isnull=True) | Q(last_verified__lt=limit))
+        .select_related("organisation")
+        .order_by(F("last_verified").asc(nulls_first=True), "name_fi")
+    )
