@@ -126,10 +126,14 @@ def open_services(
     return list(with_display_data(qs[:limit], at=at))
 
 
+def review_max_age() -> int:
+    return int(getattr(settings, "SERVICE_REVIEW_MAX_AGE_DAYS", 365))
+
+
 def services_due_for_review(*, today: date | None = None, max_age_days: int | None = None) -> QuerySet:
     """Services never verified or verified longer ago than SERVICE_REVIEW_MAX_AGE_DAYS, oldest first."""
     if max_age_days is None:
-        max_age_days = getattr(settings, "SERVICE_REVIEW_MAX_AGE_DAYS", 365)
+        max_age_days = review_max_age()
     today = today or hours.local().date()
     limit = today - timedelta(days=max_age_days)
     return (

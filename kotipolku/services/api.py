@@ -1,0 +1,109 @@
+"""Public JSON API of the service compass: GET /api/v1/services and /api/v1/services/{id}."""
+
+import math
+
+from django.utils import translation
+from ninja import Router
+from ninja.errors import HttpError
+
+from kotipolku.services import display, selectors
+from kotipolku.services.codes import municipality_name
+from kotipolku.services.forms import PAGE_SIZE, ApiServiceFilterForm
+from kotipolku.services.models import LANGS, Service
+
+router = Router(tags=["services"])
+
+
+def _bad_request(form) -> HttpError:
+    detail = [{"field": field, "reason": str(msg)} for field, msgs in form.errors.items() for msg in msgs]
+    error = HttpError(400, "invalid")
+    error.message = detail  # core.api answers {"detail": exc.message}
+    return error
+
+
+def service_json(service: Service, lang: str) -> dict:
+    st = display.status(service)
+    loc = service.location
+    org = service.organisation
+    return {
+        "id": service.pk,
+        "stable_id": service.stable_id,
+        "name": service.tr("name", lang),
+        "description": service.tr("description", lang),
+        "url": service.get_absolute_url(),
+        "is_example": service.is_example,
+        "categories": [{"code": c.code, "label": str(c)} for c in service.categories.all()],
+        "target_groups": [{"code": g.code, "label": str(g)} for g in service.target_groups.all()],
+        "languages": [{"code": x.code, "label": str(x)} for x in service.languages.all()],
+        "municipalities": [
+            {"code": m.code, "name": municipality_name(m.code, lang)} for m in service.municipalities.all()
+        ],
+        "organisation": None if org is None else {"id": org.stable_id, "name": org.tr("name", lang)},
+        "location": None
+        if loc is None
+        else {
+            "name": loc.tr("name", lang),
+            "street_address": loc.street_address,
+            "postal_code": loc.postal_code,
+            "municipality": {"code": loc.municipality_id, "name": municipality_name(loc.municipality_id, lang)},
+            "latitude": None if loc.latitude is None else float(loc.latitude),
+            "longitude": None if loc.longitude is None else float(loc.longitude),
+        },
+        "requires_referral": service.requires_referral,
+        "eligibility": service.tr("eligibility", lang),
+        "cost": service.tr("cost", lang),
+        "accessibility": service.tr("accessibility", lang),
+        "phone": service.phone,
+        "email": service.email,
+        "website": service.website,
+        "hours_known": st["has_hours"],
+        "open_now": st["open_now"],
+        "today_hours": [{"opens": f"{o:%H:%M}", "closes": f"{c:%H:%M}"} for o, c in st["today"].periods],
+        "next_opening": st["next_opening"].isoformat() if st["next_opening"] else None,
+        "hours_note": service.tr("hours_note", lang),
+        "last_verified": service.last_verified.isoformat() if service.last_verified else None,
+    }
+
+
+@router.get("/services", url_name="service-list")
+def list_services(request):
+    """Services open to all by default; filters as on the /palvelut/ page. 400 for any bad parameter."""
+    form = ApiServiceFilterForm(request.GET)
+    with translation.override("en"):  # API error reasons in English, like the schema errors of core.api
+        if not form.is_valid():
+            raise _bad_request(form)
+    f = form.cleaned_data
+    lang = f["lang"] or "fi"
+    size = f["page_size"] or PAGE_SIZE
+    page = f["page"] or 1
+    qs = selectors.service_search(
+        q=f["q"],
+        municipality=f["municipality"] or None,
+        category=f["category"] or None,
+        target_group=f["target_group"] or None,
+        language=f["language"] or None,
+        open_now=f["open_now"],
+        include_referral=f["include_referral"],
+        lang=lang,
+    )
+    count = qs.count()
+    pages = max(1, math.ceil(count / size))
+    rows = selectors.with_display_data(qs[(page - 1) * size : page * size]) if page <= pages else []
+    with translation.override(lang):
+        items = [service_json(s, lang) for s in rows]
+    return {"items": items, "count": count, "page": page, "pages": pages}
+
+
+@router.get("/services/{service_id}", url_name="service-detail")
+def get_service(request, service_id: int, lang: str = "fi"):
+    if lang not in LANGS:
+        raise _bad_request_lang()
+    service = selectors.service_get(service_id=service_id)
+    with translation.override(lang):
+        return service_json(service, lang)
+
+
+def _bad_request_lang() -> HttpError:
+    error = HttpError(400, "invalid")
+    error.message = [{"field": "lang", "reason": "one of fi, sv, en"}]
+    return error
