@@ -7,6 +7,7 @@ compliance = `first_contact_at` (Helsinki date) <= `first_contact_due` (see rule
 import datetime as dt
 from dataclasses import dataclass
 
+from django.core.paginator import Page, Paginator
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
@@ -29,10 +30,11 @@ def _overdue_q(today: dt.date) -> Q:
     return Q(status__in=OPEN_STATUSES, first_contact_at__isnull=True, first_contact_due__lt=today)
 
 
-def queue_list(
-    *, actor: Actor, filters: QueueFilters | None = None, now: dt.datetime | None = None
-) -> list[IntakeItem]:
-    """The actor's teams' intake in rule order (priority, then oldest first), audited as one read."""
+def queue_page(
+    *, actor: Actor, filters: QueueFilters | None = None, page: str | int | None = 1, per_page: int = 50, now=None
+) -> tuple[Page, int]:
+    """One page of the actor's teams' intake in rule order (priority, then oldest first) and the
+    number of overdue items among all that match; only the rows shown are audited as read."""
     access.require_area(actor, Area.CLIENT_WORK)
     filters = filters or QueueFilters()
     today = rules.local_date(now or timezone.now())
@@ -51,8 +53,10 @@ def queue_list(
         qs = qs.filter(claimed_by=actor)
     if filters.reference_code:
         qs = qs.filter(contact_request__reference_code=filters.reference_code)
-    qs = qs.order_by("-priority", "received_at", "id")
-    return access.read_list(actor, qs)
+    qs = access.visible(actor, qs).order_by("-priority", "received_at", "id")
+    result = Paginator(qs, per_page).get_page(page)
+    access.read_list(actor, IntakeItem.objects.all(), list(result.object_list))
+    return result, qs.filter(_overdue_q(today)).count()
 
 
 def item_get(*, actor: Actor, item_id: int) -> IntakeItem:

@@ -1,0 +1,283 @@
+"""Public contact request and concern report forms; the staff triage queue and its actions.
+
+Views only parse input, call one service or selector and render; the rules live in services,
+selectors and rules.py. Contact details never reach a log line.
+"""
+
+import logging
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from kotipolku.core.access import Area
+from kotipolku.core.decorators import area_required
+from kotipolku.core.emergency import emergency_context
+from kotipolku.core.ratelimit import limited
+from kotipolku.core.views import too_many_requests
+from kotipolku.intake import rules, selectors, services
+from kotipolku.intake.forms import AttemptForm, CloseForm, ConcernReportForm, ContactRequestForm, QueueFilterForm
+from kotipolku.intake.models import ReporterKind
+from kotipolku.intake.services.public import normalise_reference_code
+
+log = logging.getLogger("kotipolku.intake")
+SESSION_DONE = "intake_done"
+
+
+def _rate_limit() -> tuple[int, int]:
+    return getattr(settings, "INTAKE_FORM_RATE_LIMIT", 10), getattr(settings, "INTAKE_FORM_RATE_WINDOW", 600)
+
+
+def _assessment_summary(token: str) -> dict | None:
+    """The self-assessment summary for a token, or None (invalid, expired or instruments absent)."""
+    if not token:
+        return None
+    try:
+        from kotipolku.instruments.selectors import attachment_summary
+    except ImportError:
+        return None
+    try:
+        summary = attachment_summary(token)
+    except Exception:  # a broken token or a half-built instruments module must not break the form
+        log.warning("Self-assessment attachment could not be read")
+        return None
+    return summary if isinstance(summary, dict) else None
+
+
+def _remember_done(request, *, kind: str, reference_code: str = "", due=None, days: int = 0, method: str = "") -> None:
+    request.session[SESSION_DONE] = {
+        "kind": kind,
+        "method": method,
+        "reference_code": reference_code,
+        "due": due.isoformat() if due else "",
+        "days": days,
+    }
+
+
+@require_http_methods(["GET", "POST"])
+def contact_request(request):
+    """Public contact request; ?theme= preselects the theme, ?assessment= offers to attach answers."""
+    if request.method == "POST":
+        limit, window = _rate_limit()
+        if limited(request, "intake-form", limit=limit, window_seconds=window):
+            return too_many_requests(request)
+        form = ContactRequestForm(request.POST)
+        token = request.POST.get("assessment", "")
+        if form.looks_automated():
+            _remember_done(request, kind="ignored")
+            return redirect("intake:contact-request-done")
+        if form.is_valid():
+            data = form.cleaned_data
+            summary = _assessment_summary(data["assessment"]) if data["attach_assessment"] else None
+            contact = services.contact_request_submit(
+                actor=request.user,
+                theme=data["theme"],
+                urgency=data["urgency"],
+                contact_method=data["contact_method"],
+                preferred_language=data["preferred_language"],
+                municipality=data["municipality"],
+                name=data["name"],
+                phone=data["phone"],
+                email=data["email"],
+                message=data["message"],
+                assessment_summary=summary,
+            )
+            item = contact.intake_item
+            _remember_done(
+                request,
+                kind="contact",
+                reference_code=contact.reference_code,
+                method=contact.contact_method,
+                due=item.first_contact_due,
+                days=rules.deadline_working_days(item.priority),
+            )
+            return redirect("intake:contact-request-done")
+    else:
+        token = request.GET.get("assessment", "")[:2000]
+        initial = {"assessment": token}
+        if request.GET.get("theme") in {c for c, _label in ContactRequestForm.base_fields["theme"].choices}:
+            initial["theme"] = request.GET["theme"]
+        form = ContactRequestForm(initial=initial)
+    summary = _assessment_summary(token)
+    if summary is None:
+        form.fields.pop("attach_assessment", None)
+    return render(request, "intake/contact_request.html", {"form": form, "summary": summary, **emergency_context()})
+
+
+def _done(request, template: str):
+    done = request.session.get(SESSION_DONE)
+    if not done:
+        return redirect("front")
+    return render(request, template, {"done": done, "due": done.get("due") and _parse_date(done["due"])})
+
+
+def _parse_date(value: str):
+    import datetime as dt
+
+    return dt.date.fromisoformat(value)
+
+
+def contact_request_done(request):
+    """Confirmation with the reference code, what happens next and by when."""
+    return _done(request, "intake/contact_request_done.html")
+
+
+@require_http_methods(["GET", "POST"])
+def concern_report(request):
+    """Public concern report (huoli-ilmoitus) with the housing flag."""
+    if request.method == "POST":
+        limit, window = _rate_limit()
+        if limited(request, "intake-form", limit=limit, window_seconds=window):
+            return too_many_requests(request)
+        form = ConcernReportForm(request.POST)
+        if form.looks_automated():
+            _remember_done(request, kind="ignored")
+            return redirect("intake:concern-report-done")
+        if form.is_valid():
+            report = services.concern_report_submit(actor=request.user, **form.cleaned_data_for_service())
+            item = report.intake_item
+            _remember_done(
+                request, kind="concern", due=item.first_contact_due, days=rules.deadline_working_days(item.priority)
+            )
+            return redirect("intake:concern-report-done")
+    else:
+        form = ConcernReportForm()
+    return render(request, "intake/concern_report.html", {"form": form, "staff": False, **emergency_context()})
+
+
+def concern_report_done(request):
+    return _done(request, "intake/concern_report_done.html")
+
+
+@area_required(Area.CLIENT_WORK)
+@require_http_methods(["GET", "POST"])
+def staff_concern_report(request):
+    """A professional's concern report from the staff area (may include the identity code)."""
+    form = ConcernReportForm(request.POST or None, staff=True)
+    if request.method == "POST" and form.is_valid():
+        report = services.concern_report_submit(
+            actor=request.user, reporter_kind=ReporterKind.PROFESSIONAL, **form.cleaned_data_for_service()
+        )
+        messages.success(request, _("Huoli-ilmoitus on kirjattu jonoon."))
+        return redirect("intake:item", item_id=report.intake_item.pk)
+    return render(request, "intake/concern_report.html", {"form": form, "staff": True})
+
+
+@area_required(Area.CLIENT_WORK)
+def queue(request):
+    """All intake of the user's teams in rule order, with due dates and overdue badges."""
+    form = QueueFilterForm(request.GET or None)
+    data = form.cleaned_data if form.is_bound and form.is_valid() else {}
+    filters = selectors.QueueFilters(
+        status=data.get("status") or "open",
+        source=data.get("source") or "",
+        overdue_only=bool(data.get("overdue")),
+        mine_only=bool(data.get("mine")),
+        reference_code=normalise_reference_code(data.get("code") or ""),
+    )
+    now = timezone.now()
+    page, overdue_count = selectors.queue_page(
+        actor=request.user, filters=filters, page=request.GET.get("page"), now=now
+    )
+    rows = [_row(item, now) for item in page.object_list]
+    return render(
+        request, "intake/queue.html", {"form": form, "page": page, "rows": rows, "overdue_count": overdue_count}
+    )
+
+
+def _overdue(item, now) -> bool:
+    return rules.is_overdue(
+        due=item.first_contact_due, first_contact_at=item.first_contact_at, is_open=item.is_open, now=now
+    )
+
+
+def _row(item, now) -> dict:
+    today = rules.local_date(now)
+    return {
+        "item": item,
+        "signal": item.signal,
+        "overdue": _overdue(item, now),
+        "days_left": rules.working_days_left(due=item.first_contact_due, today=today),
+        "tier": rules.tier_of(item.priority),
+    }
+
+
+@area_required(Area.CLIENT_WORK)
+def item_detail(request, item_id: int):
+    item = selectors.item_get(actor=request.user, item_id=item_id)
+    return render(
+        request,
+        "intake/item_detail.html",
+        {
+            "row": _row(item, timezone.now()),
+            "item": item,
+            "signal": item.signal,
+            "attempt_form": AttemptForm(),
+            "close_form": CloseForm(),
+        },
+    )
+
+
+def _act(request, item_id: int, action) -> object:
+    """Run one triage action; refusals become a message, not an error page."""
+    try:
+        action()
+    except ValidationError as exc:
+        for message in exc.messages:
+            messages.error(request, message)
+    return redirect("intake:item", item_id=item_id)
+
+
+@area_required(Area.CLIENT_WORK)
+@require_POST
+def item_claim(request, item_id: int):
+    def run():
+        services.item_claim(actor=request.user, item_id=item_id)
+        messages.success(request, _("Asia on nyt sinun työlistallasi."))
+
+    return _act(request, item_id, run)
+
+
+@area_required(Area.CLIENT_WORK)
+@require_POST
+def item_attempt(request, item_id: int):
+    form = AttemptForm(request.POST)
+
+    def run():
+        if not form.is_valid():
+            raise ValidationError([e for errors in form.errors.values() for e in errors])
+        services.item_log_attempt(actor=request.user, item_id=item_id, **form.cleaned_data)
+        messages.success(request, _("Yhteydenottoyritys on kirjattu."))
+
+    return _act(request, item_id, run)
+
+
+@area_required(Area.CLIENT_WORK)
+@require_POST
+def item_convert(request, item_id: int):
+    def run():
+        client, created = services.item_convert(actor=request.user, item_id=item_id)
+        if created:
+            messages.success(request, _("Uusi asiakkuus on luotu."))
+        else:
+            messages.success(request, _("Asia on liitetty olemassa olevaan asiakkaaseen."))
+
+    return _act(request, item_id, run)
+
+
+@area_required(Area.CLIENT_WORK)
+@require_POST
+def item_close(request, item_id: int):
+    form = CloseForm(request.POST)
+
+    def run():
+        if not form.is_valid():
+            raise ValidationError([e for errors in form.errors.values() for e in errors])
+        services.item_close(actor=request.user, item_id=item_id, **form.cleaned_data)
+        messages.success(request, _("Asia on suljettu."))
+
+    return _act(request, item_id, run)
