@@ -6,7 +6,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from kotipolku.clients.models.choices import GoalStatus, ReferralStatus
+from kotipolku.clients.models.choices import REFERRAL_TRANSITIONS, GoalStatus, ReferralStatus
 from kotipolku.clients.models.client import Client
 from kotipolku.core.access import TeamScope
 
@@ -85,6 +85,16 @@ class Referral(models.Model):
     @property
     def target_label(self) -> str:
         return str(self.service) if self.service_id else self.target_text
+
+    @property
+    def next_statuses(self) -> list[tuple[str, str]]:
+        """The moves allowed from the current status, in path order, for buttons and forms."""
+        allowed = REFERRAL_TRANSITIONS.get(self.status, frozenset())
+        return [(value, label) for value, label in ReferralStatus.choices if value in allowed]
+
+    @property
+    def is_open(self) -> bool:
+        return bool(REFERRAL_TRANSITIONS.get(self.status))
 
     def clean(self) -> None:
         if not self.target_text.strip() and self.service_id is None:

@@ -45,6 +45,9 @@ class WalkInVisit(models.Model):
     def audit_client_id(self) -> int | None:
         return self.client_id
 
+    def topic_labels(self) -> list[str]:
+        return [str(Topic(t).label) for t in self.topics if t in Topic.values]
+
     def clean(self) -> None:
         if self.visited_at and (self.visited_at - timezone.now()).total_seconds() > FUTURE_TOLERANCE_SECONDS:
             raise ValidationError({"visited_at": _("Käynti ei voi olla tulevaisuudessa.")})
