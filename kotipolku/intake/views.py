@@ -29,7 +29,7 @@ SESSION_DONE = "intake_done"
 
 
 def _rate_limit() -> tuple[int, int]:
-    return getattr(settings, "INTAKE_FORM_RATE_LIMIT", 10), getattr(settings, "INTAKE_FORM_RATE_WINDOW", 600)
+    return getattr(settings, "INTAKE_FORM_RATE_LIMIT", 20), getattr(settings, "INTAKE_FORM_RATE_WINDOW", 600)
 
 
 def _assessment_summary(token: str) -> dict | None:
