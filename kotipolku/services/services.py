@@ -6,6 +6,7 @@ its inverse, so an upsert that would change nothing writes nothing (idempotent i
 """
 
 from datetime import date, time
+from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -372,8 +373,9 @@ def _upsert_location(data: dict | None) -> Location | None:
     loc = Location.objects.filter(stable_id=data["id"]).first() or Location(stable_id=data["id"])
     _set_texts(loc, "name", data["name"])
     _set_texts(loc, "accessibility", data["accessibility"])
-    for field in ("street_address", "postal_code", "latitude", "longitude"):
-        setattr(loc, field, data[field])
+    loc.street_address, loc.postal_code = data["street_address"], data["postal_code"]
+    for field in ("latitude", "longitude"):
+        setattr(loc, field, None if data[field] is None else Decimal(str(data[field])))
     loc.municipality_id = data["municipality"]
     loc.full_clean()
     loc.save()

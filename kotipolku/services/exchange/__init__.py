@@ -1,0 +1,82 @@
+"""Exchange formats of the service compass: Open Referral HSDS JSON (import/export) and editors' CSV import.
+
+Every import is all-or-nothing per file: all rows are validated first and every bad row is reported
+with its line number and reason; only a clean file is written, in one transaction. Rows are matched
+on stable ids, so importing the same file again changes nothing.
+"""
+
+from dataclasses import dataclass, field
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from kotipolku.services.loader import error_lines
+from kotipolku.services.services import _check_hours, normalise, service_upsert
+
+
+@dataclass
+class RowError:
+    line: int
+    ref: str  # the row's id or position
+    reason: str
+
+    def __str__(self) -> str:
+        return f"line {self.line} ({self.ref}): {self.reason}"
+
+
+@dataclass
+class ImportResult:
+    created_or_updated: int = 0
+    unchanged: int = 0
+    errors: list[RowError] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    def summary(self) -> str:
+        if self.errors:
+            return f"Refused: {len(self.errors)} bad rows; nothing was imported."
+        return f"Imported: {self.created_or_updated} created or updated, {self.unchanged} unchanged."
+
+
+def validate_rows(rows: list[tuple[int, str, dict]]) -> list[RowError]:
+    """Every problem of every row (field errors, impossible hours, repeated ids), without writing."""
+    errors: list[RowError] = []
+    seen: dict[str, int] = {}
+    for line, ref, data in rows:
+        try:
+            clean = normalise(data)
+            _check_hours(clean)
+        except ValidationError as exc:
+            errors += [RowError(line, ref, reason) for reason in error_lines(exc)]
+            continue
+        if clean["id"] in seen:
+            errors.append(RowError(line, ref, f"id {clean['id']} repeats line {seen[clean['id']]}"))
+        seen[clean["id"]] = line
+    return errors
+
+
+def import_rows(
+    rows: list[tuple[int, str, dict]], *, actor, source: str, earlier_errors: list[RowError] | None = None
+) -> ImportResult:
+    """rows = (line, ref, data). Validate all, then write all in one transaction, or write nothing."""
+    result = ImportResult(errors=list(earlier_errors or []) + validate_rows(rows))
+    if result.errors:
+        result.errors.sort(key=lambda e: e.line)
+        return result
+    try:
+        with transaction.atomic():
+            for line, ref, data in rows:
+                try:
+                    _, changed = service_upsert(actor=actor, data=data, source=source)
+                except ValidationError as exc:
+                    result.errors += [RowError(line, ref, reason) for reason in error_lines(exc)]
+                    raise
+                if changed:
+                    result.created_or_updated += 1
+                else:
+                    result.unchanged += 1
+    except ValidationError:
+        result.created_or_updated = result.unchanged = 0
+    return result
