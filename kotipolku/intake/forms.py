@@ -127,7 +127,9 @@ class ContactRequestForm(BotTrapMixin):
 class ConcernReportForm(BotTrapMixin):
     """Public and staff concern report. Staff reports are always from a professional."""
 
-    reporter_kind = forms.ChoiceField(label=_("Ilmoitatko"), choices=ReporterKind.choices, widget=forms.RadioSelect)
+    reporter_kind = forms.ChoiceField(
+        label=_("Kuka ilmoittaa?"), choices=ReporterKind.choices, widget=forms.RadioSelect
+    )
     housing_flag = forms.BooleanField(
         label=_("Huoli koskee asumista (asumisen täppä)"),
         required=False,
