@@ -3,7 +3,7 @@
 import datetime as dt
 
 from django.core.exceptions import ValidationError
-from ninja import Field, Router, Schema
+from ninja import Field, Router, Schema, Status
 
 from kotipolku.clients import selectors, services
 from kotipolku.clients.models import AuthorityContact, EncounterType, Topic
@@ -100,5 +100,5 @@ def create_encounter(request, client_id: int, payload: EncounterIn):
             note=payload.note,
         )
     except ValidationError as exc:
-        return 400, {"detail": _error_detail(exc)}
-    return 201, encounter
+        return Status(400, {"detail": _error_detail(exc)})
+    return Status(201, encounter)
