@@ -3,7 +3,8 @@
 Pure functions (no database), so the rules can be read, tested and changed together.
 
 Priority tiers (higher first in the queue; within a tier the older item comes first):
-    4 EMERGENCY   acute contact request ("no home now / eviction within days"), urgent concern report
+    4 EMERGENCY   acute contact request ("no home now / eviction within days") or one whose attached
+                  self-assessment signalled an emergency; urgent concern report
     3 FAST LANE   eviction application filed; concern report with the housing flag (asumisen täppä)
     2 ARREARS     rent arrears, ordered by months in arrears, then by amount
     1 OTHER       termination, broken payment plan, disturbance warning, other requests and reports
@@ -44,8 +45,9 @@ def notice_priority(*, notice_type: str, months_in_arrears: int | None = None, a
     return OTHER * TIER_WEIGHT + _OTHER_NOTICE_RANK.get(notice_type, 0)
 
 
-def contact_request_priority(*, urgency: str) -> int:
-    if urgency == "acute":
+def contact_request_priority(*, urgency: str, assessment_emergency: bool = False) -> int:
+    """Acute requests, and requests whose attached self-assessment signalled an emergency, come first."""
+    if urgency == "acute" or assessment_emergency:
         return EMERGENCY * TIER_WEIGHT
     return OTHER * TIER_WEIGHT + _CONTACT_URGENCY_RANK.get(urgency, 0)
 

@@ -1,7 +1,9 @@
 """Contact requests from the public and concern reports (huoli-ilmoitus) from anyone."""
 
+import json
 import secrets
 
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
@@ -25,6 +27,11 @@ def new_reference_code() -> str:
 def normalise_reference_code(value: str) -> str:
     raw = "".join(ch for ch in (value or "").upper() if ch.isalnum())
     return f"{raw[:4]}-{raw[4:]}" if len(raw) == 8 else raw
+
+
+def _json_safe(summary: dict) -> dict:
+    """The summary as plain JSON values (it may carry datetimes), so the JSONField can store it."""
+    return json.loads(json.dumps(summary, cls=DjangoJSONEncoder))
 
 
 def contact_request_submit(
@@ -58,9 +65,11 @@ def contact_request_submit(
         phone=phone,
         email=email,
         message=message,
-        assessment_summary=assessment_summary or None,
+        assessment_summary=_json_safe(assessment_summary) if assessment_summary else None,
     )
-    priority = rules.contact_request_priority(urgency=urgency)
+    priority = rules.contact_request_priority(
+        urgency=urgency, assessment_emergency=bool((assessment_summary or {}).get("emergency"))
+    )
     team = team_for_municipality(municipality)
     for _attempt in range(5):  # a clash of random reference codes is very unlikely; retry if it happens
         request.reference_code = new_reference_code()

@@ -1,5 +1,6 @@
 """Public contact request and concern report: what is stored, what is shown, abuse protection."""
 
+import datetime as dt
 import logging
 import time
 
@@ -146,6 +147,8 @@ def test_assessment_summary_is_attached_only_when_chosen(anonymous, team_a, monk
         "version": "1",
         "band": "high",
         "band_label": "Suuri riski",
+        "emergency": True,
+        "created_at": dt.datetime(2026, 11, 20, 10, 0, tzinfo=dt.UTC),
         "answers": [{"question": "Onko vuokra rästissä?", "answer": "Kyllä"}],
     }
     from kotipolku.intake import views
@@ -156,7 +159,10 @@ def test_assessment_summary_is_attached_only_when_chosen(anonymous, team_a, monk
     anonymous.post(URL, contact_form(assessment="good", attach_assessment="on"))
     anonymous.post(URL, contact_form(assessment="good"))
     first, second = ContactRequest.objects.order_by("created_at", "id")
-    assert first.assessment_summary == summary and second.assessment_summary is None
+    assert first.assessment_summary["band_label"] == "Suuri riski" and second.assessment_summary is None
+    assert first.assessment_summary["created_at"].startswith("2026-11-20")
+    # The self-assessment signalled an emergency: the request goes to the emergency tier.
+    assert first.intake_item.priority == 4000 and second.intake_item.priority < 4000
 
 
 def test_invalid_assessment_token_is_ignored(anonymous, team_a):
