@@ -174,7 +174,9 @@ def test_caseload_query_count_does_not_grow_with_data(
     _populate(worker_a, team_a, *size)
     r = _count_queries(django_assert_max_num_queries, as_worker_a, "/fi/staff/asiakkaat/", CASELOAD_QUERIES)
     assert "Asiakas 1" in r.content.decode()
-    _count_queries(django_assert_max_num_queries, as_worker_a, f"/fi/staff/asiakkaat/?team={team_a.pk}", CASELOAD_QUERIES)
+    _count_queries(
+        django_assert_max_num_queries, as_worker_a, f"/fi/staff/asiakkaat/?team={team_a.pk}", CASELOAD_QUERIES
+    )
     _count_queries(django_assert_max_num_queries, as_worker_a, "/fi/staff/asiakkaat/?not_met=0", CASELOAD_QUERIES)
 
 
