@@ -15,6 +15,7 @@ from ninja.errors import HttpError
 
 from kotipolku.core.api import actor_of, landlord_auth
 from kotipolku.intake import selectors, services
+from kotipolku.intake.models import LegalBasis, NoticeType
 from kotipolku.intake.notice_input import CSV_COLUMNS, CsvError, csv_rows, validate_notice
 
 router = Router(tags=["landlord notices"], auth=landlord_auth)
@@ -28,25 +29,6 @@ def batch_max_notices() -> int:
 
 def body_max_bytes() -> int:
     return getattr(settings, "INTAKE_BODY_MAX_BYTES", settings.DATA_UPLOAD_MAX_MEMORY_SIZE or 2 * 1024 * 1024)
-
-
-class TenantIn(Schema):
-    henkilotunnus: str | None = None
-    name: str | None = None
-    birth_date: str | None = None
-    address: str | None = None
-
-
-class NoticeIn(Schema):
-    external_id: str
-    notice_type: str
-    tenant: TenantIn
-    notice_date: str
-    legal_basis: str
-    contact_person: str
-    amount_eur: float | None = None
-    months_in_arrears: int | None = None
-    municipality: str | None = None
 
 
 class NoticeOut(Schema):
@@ -78,7 +60,33 @@ def _request_body_doc(schema: dict, content_type: str = "application/json") -> d
     return {"requestBody": {"required": True, "content": {content_type: {"schema": schema}}}}
 
 
-_NOTICE_SCHEMA = NoticeIn.model_json_schema(ref_template="#/components/schemas/{model}")
+_TENANT_SCHEMA = {
+    "type": "object",
+    "description": "henkilotunnus, or name + birth_date + address",
+    "properties": {
+        "henkilotunnus": {"type": "string", "example": "030490-9501"},
+        "name": {"type": "string", "maxLength": 200},
+        "birth_date": {"type": "string", "format": "date"},
+        "address": {"type": "string", "maxLength": 300},
+    },
+    "additionalProperties": False,
+}
+_NOTICE_SCHEMA = {
+    "type": "object",
+    "required": ["external_id", "notice_type", "tenant", "notice_date", "legal_basis", "contact_person"],
+    "properties": {
+        "external_id": {"type": "string", "maxLength": 64, "pattern": "^[\\w.:/#-]{1,64}$"},
+        "notice_type": {"type": "string", "enum": list(NoticeType.values)},
+        "tenant": _TENANT_SCHEMA,
+        "notice_date": {"type": "string", "format": "date", "description": "not in the future"},
+        "legal_basis": {"type": "string", "enum": list(LegalBasis.values)},
+        "contact_person": {"type": "string", "maxLength": 200},
+        "amount_eur": {"type": "number", "minimum": 0, "description": "required for rent_arrears"},
+        "months_in_arrears": {"type": "integer", "minimum": 0, "description": "required for rent_arrears (>= 1)"},
+        "municipality": {"type": "string", "maxLength": 80},
+    },
+    "additionalProperties": False,
+}
 _BATCH_SCHEMA = {"type": "object", "properties": {"notices": {"type": "array", "items": _NOTICE_SCHEMA}}}
 _CSV_SCHEMA = {"type": "string", "description": "CSV with header: " + ",".join(CSV_COLUMNS)}
 

@@ -236,3 +236,19 @@ def test_csv_with_unknown_column_is_refused(as_landlord_a):
     """A header with an unknown column is refused with the allowed columns."""
     response = as_landlord_a.post(URL + "/csv", data="external_id,colour\nx,red\n", content_type="text/csv")
     assert response.status_code == 400 and "colour" in response.json()["detail"][0]["reason"]
+
+
+def test_landlord_a_cannot_change_landlord_b_notice_by_reusing_its_external_id(as_landlord_a, as_landlord_b, team_a):
+    """A's notice with B's external id is A's own new notice; B's notice keeps its content."""
+    b = post(as_landlord_b, notice_payload("B-OWN", months_in_arrears=1)).json()
+    a = post(as_landlord_a, notice_payload("B-OWN", months_in_arrears=5)).json()
+    assert a["created"] is True and a["id"] != b["id"]
+    assert LandlordNotice.objects.get(pk=b["id"]).months_in_arrears == 1
+
+
+def test_openapi_documents_the_notice_routes(client):
+    """The contract routes and the notice body schema are in openapi.json."""
+    paths = client.get("/api/v1/openapi.json").json()["paths"]
+    body = paths[URL]["post"]["requestBody"]["content"]["application/json"]["schema"]
+    assert "eviction_application" in body["properties"]["notice_type"]["enum"]
+    assert {f"{URL}/batch", f"{URL}/csv", URL + "/{notice_id}"} <= set(paths)
