@@ -125,6 +125,7 @@ def test_item_page_shows_details_to_the_team_and_audits_the_read(as_landlord_a, 
     item = item_of(send(as_landlord_a))
     html = as_worker_a.get(f"/fi/staff/intake/{item.pk}/").content.decode()
     assert synthetic_hetu()[:7] + "****" in html and synthetic_hetu() not in html
+    assert "väliaikainen tunnus" in html
     assert AuditEvent.objects.filter(object_type="intake.IntakeItem", object_id=str(item.pk), action="read").exists()
 
 
