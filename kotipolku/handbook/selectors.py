@@ -1,5 +1,6 @@
 """Reads of handbook articles (public content, no personal data, so no audit events)."""
 
+from collections import Counter
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -76,7 +77,7 @@ def theme_index(*, lang: str) -> list[dict]:
 def article_search(*, q: str, lang: str, limit: int = 10) -> list[Article]:
     """Articles in lang that match q, best first; inflected and compound words match their lemmas.
 
-    Every query word adds its best match (exact lemma 3, compound part 1, doubled in the title);
+    Articles matching more query words come first, then by score (see search.term_score);
     articles that match no query word are left out.
     """
     lang = _lang(lang)
@@ -84,13 +85,13 @@ def article_search(*, q: str, lang: str, limit: int = 10) -> list[Article]:
     if not wanted or limit <= 0:
         return []
     scored = []
-    for article in Article.objects.filter(lang=lang).only("id", "title", "search_terms"):
-        indexed = set(article.search_terms.split())
-        title_terms = terms(article.title, lang=lang)
-        score = sum(term_score(t, indexed, title_terms) for t in wanted)
-        matched = sum(1 for t in wanted if term_score(t, indexed))
-        if score:
-            scored.append((matched, score, article.pk))
+    for article in Article.objects.filter(lang=lang).only("id", "title", "summary", "search_terms"):
+        counts = Counter(article.search_terms.split())
+        title, summary = set(terms(article.title, lang=lang)), set(terms(article.summary, lang=lang))
+        scores = [term_score(t, counts, title, summary) for t in wanted]
+        matched = sum(1 for value in scores if value)
+        if matched:
+            scored.append((matched, sum(scores), article.pk))
     scored.sort(key=lambda row: (-row[0], -row[1], row[2]))
     ids = [pk for _m, _s, pk in scored[:limit]]
     articles = Article.objects.in_bulk(ids)
