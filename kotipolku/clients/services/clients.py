@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from kotipolku.clients import longterm
 from kotipolku.clients.models import Client, ClientStatus, Closing
@@ -15,7 +16,7 @@ from kotipolku.core.access import Actor, Area
 from kotipolku.core.hetu import Henkilotunnus
 from kotipolku.core.models import AuditAction, Team, User
 
-DUPLICATE_MESSAGE = "Tällä henkilötunnuksella on jo asiakas. Etsi olemassa oleva asiakas."
+DUPLICATE_MESSAGE = gettext_noop("Tällä henkilötunnuksella on jo asiakas. Etsi olemassa oleva asiakas.")
 EDITABLE_FIELDS = ("nickname", "first_name", "last_name", "age_group", "gender", "languages", "usual_place")
 
 
