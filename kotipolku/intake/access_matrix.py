@@ -74,6 +74,14 @@ ROWS = [
         body={"method": "phone", "reached": ""},
     ),
     Row("intake:item-convert", _TEAM_A_POST, path=_item("convert/"), method="POST", body={}),
+    # Moving team A's item to team A again keeps the expectations the same for every role.
+    Row(
+        "intake:item-reassign",
+        _TEAM_A_POST,
+        path=_item("reassign/"),
+        method="POST",
+        body=lambda ctx: {"team": ctx.team_a.pk},
+    ),
     Row("intake:item-close", _TEAM_A_POST, path=_item("close/"), method="POST", body={"reason": "no_need"}),
     # Landlord API: only landlord tokens; staff sessions and anonymous are 401.
     Row("api:landlord-notices", landlord_api(200), path="/api/v1/landlord/notices"),

@@ -9,6 +9,7 @@ from django.core import signing
 from django.utils.translation import gettext_lazy as _
 
 from kotipolku.core.fields import HenkilotunnusFormField
+from kotipolku.core.models import Team
 from kotipolku.core.redaction import find_personal_data
 from kotipolku.core.themes import Theme
 from kotipolku.intake.models import (
@@ -204,3 +205,7 @@ class AttemptForm(forms.Form):
 class CloseForm(forms.Form):
     reason = forms.ChoiceField(label=_("Syy"), choices=CloseReason.choices)
     note = forms.CharField(label=_("Lisätieto"), required=False, max_length=300)
+
+
+class ReassignForm(forms.Form):
+    team = forms.ModelChoiceField(label=_("Siirrä tiimille"), queryset=Team.objects.all())

@@ -16,4 +16,5 @@ urlpatterns = [
     path("staff/intake/<int:item_id>/attempt/", views.item_attempt, name="item-attempt"),
     path("staff/intake/<int:item_id>/convert/", views.item_convert, name="item-convert"),
     path("staff/intake/<int:item_id>/close/", views.item_close, name="item-close"),
+    path("staff/intake/<int:item_id>/reassign/", views.item_reassign, name="item-reassign"),
 ]

@@ -20,7 +20,14 @@ from kotipolku.core.emergency import emergency_context
 from kotipolku.core.ratelimit import limited
 from kotipolku.core.views import too_many_requests
 from kotipolku.intake import rules, selectors, services
-from kotipolku.intake.forms import AttemptForm, CloseForm, ConcernReportForm, ContactRequestForm, QueueFilterForm
+from kotipolku.intake.forms import (
+    AttemptForm,
+    CloseForm,
+    ConcernReportForm,
+    ContactRequestForm,
+    QueueFilterForm,
+    ReassignForm,
+)
 from kotipolku.intake.models import ReporterKind
 from kotipolku.intake.services.public import normalise_reference_code
 
@@ -218,6 +225,7 @@ def item_detail(request, item_id: int):
             "signal": item.signal,
             "attempt_form": AttemptForm(),
             "close_form": CloseForm(),
+            "reassign_form": ReassignForm(initial={"team": item.team_id}),
         },
     )
 
@@ -281,3 +289,19 @@ def item_close(request, item_id: int):
         messages.success(request, _("Asia on suljettu."))
 
     return _act(request, item_id, run)
+
+
+@area_required(Area.CLIENT_WORK)
+@require_POST
+def item_reassign(request, item_id: int):
+    form = ReassignForm(request.POST)
+
+    def run():
+        if not form.is_valid():
+            raise ValidationError([e for errors in form.errors.values() for e in errors])
+        services.item_reassign(actor=request.user, item_id=item_id, team=form.cleaned_data["team"])
+        messages.success(request, _("Asia on siirretty tiimille %(team)s.") % {"team": form.cleaned_data["team"]})
+
+    response = _act(request, item_id, run)
+    # After a move to a team the user is not in, the item page would be 404: go back to the queue.
+    return redirect("intake:queue") if not form.errors else response

@@ -9,9 +9,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from kotipolku.core import access
+from kotipolku.core import access, audit
 from kotipolku.core.access import Actor, Area
-from kotipolku.core.models import AuditAction, User
+from kotipolku.core.models import AuditAction, Team, User
 from kotipolku.intake.models import (
     OPEN_STATUSES,
     CloseReason,
@@ -122,6 +122,23 @@ def item_convert(*, actor: User, item_id: int):
     access.authorize(actor, AuditAction.UPDATE, item, outcome="converted", client_created=created)
     _set_notice_status(item, NoticeStatus.SUPPORT_STARTED)
     return client, created
+
+
+@transaction.atomic
+def item_reassign(*, actor: User, item_id: int, team: Team) -> IntakeItem:
+    """Route an open item to another team (e.g. the person lives elsewhere); the claim is released."""
+    item = _locked(actor, item_id)
+    _require_open(item)
+    if item.team_id == team.pk:
+        return item
+    previous = item.team_id
+    item.team = team
+    item.claimed_by, item.claimed_at = None, None
+    if item.status == ItemStatus.CLAIMED:
+        item.status = ItemStatus.NEW
+    item.save(update_fields=["team", "claimed_by", "claimed_at", "status"])
+    audit.record(actor, AuditAction.UPDATE, obj=item, from_team=previous, to_team=team.pk)
+    return item
 
 
 @transaction.atomic

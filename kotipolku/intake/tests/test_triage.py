@@ -159,3 +159,15 @@ def test_first_contact_compliance_is_recorded(as_landlord_a, as_worker_a, team_a
     item.refresh_from_db()
     assert rules.was_on_time(due=item.first_contact_due, first_contact_at=item.first_contact_at) is True
     assert item.first_contact_at <= timezone.now()
+
+
+def test_reassign_moves_the_item_to_the_other_team(as_landlord_a, as_worker_a, as_worker_b, worker_a, team_a, team_b):
+    """A worker routes an item to the team of the person's municipality; then only that team sees it."""
+    item = item_of(send(as_landlord_a, municipality="Vantaa"))
+    as_worker_a.post(f"/fi/staff/intake/{item.pk}/claim/")
+    response = as_worker_a.post(f"/fi/staff/intake/{item.pk}/reassign/", {"team": team_b.pk})
+    assert response.status_code == 302 and response.url.endswith("/fi/staff/intake/")
+    item.refresh_from_db()
+    assert item.team == team_b and item.claimed_by is None and item.status == ItemStatus.NEW
+    assert as_worker_a.get(f"/fi/staff/intake/{item.pk}/").status_code == 404
+    assert as_worker_b.get(f"/fi/staff/intake/{item.pk}/").status_code == 200
