@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from django.conf import settings
 
 from kotipolku.core.themes import Theme
+from kotipolku.handbook.labels import theme_title
 from kotipolku.handbook.models import Article, ArticleKind
 from kotipolku.handbook.search import query_terms, term_score, terms
 
@@ -70,7 +71,7 @@ def theme_index(*, lang: str) -> list[dict]:
             (a for (t, _slug), a in by_key.items() if t == theme.value),
             key=lambda a: (a.slug != main_slug, a.kind == ArticleKind.CHECKLIST, a.title.lower()),
         )
-        out.append({"code": theme.value, "label": theme.label, "articles": articles})
+        out.append({"code": theme.value, "label": theme_title(theme.value), "articles": articles})
     return out
 
 
