@@ -134,8 +134,12 @@ def caseload(
     if not_met_days is not None:
         cutoff = timezone.now() - dt.timedelta(days=not_met_days)
         qs = qs.filter(Q(last_met_at__isnull=True) | Q(last_met_at__lt=cutoff))
-    qs = _caseload_annotations(qs, today=today).order_by(F("last_met_at").asc(nulls_first=True), "id")
-    page = Paginator(qs, per_page).get_page(page_number)
+    # Page over ids only (cheap DISTINCT and COUNT), then annotate just the rows shown.
+    ids = qs.order_by(F("last_met_at").asc(nulls_first=True), "id").values_list("pk", flat=True)
+    page = Paginator(ids, per_page).get_page(page_number)
+    page_ids = list(page.object_list)
+    rows = {c.pk: c for c in _caseload_annotations(Client.objects.filter(pk__in=page_ids), today=today)}
+    page.object_list = [rows[pk] for pk in page_ids if pk in rows]
     audit.record_list(actor, Client, list(page.object_list))
     return Caseload(page=page, not_met_days=not_met_days, team=team, worker=worker)
 

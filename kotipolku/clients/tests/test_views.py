@@ -17,8 +17,8 @@ from kotipolku.clients.services import (
 from kotipolku.core.models import AuditAction, AuditEvent
 
 pytestmark = pytest.mark.django_db
-# Session, user, teams, the page's rows with their counts as subqueries, the audit event, a paginator count.
-CASELOAD_QUERIES = 10
+# Session, user, teams, a count and a page of ids, those rows with their counts, the audit event.
+CASELOAD_QUERIES = 11
 # Plus one prefetch per section of the client page and the encounters page with its workers.
 CLIENT_PAGE_QUERIES = 19
 
