@@ -21,9 +21,7 @@ class TargetMetric(models.TextChoices):
 
 
 #: Metrics whose target is a percentage (0-100); the others are counts.
-PERCENT_METRICS = frozenset(
-    {TargetMetric.HOUSING_SOLVED, TargetMetric.SECURED_ENTRY, TargetMetric.TRUST_GROWN}
-)
+PERCENT_METRICS = frozenset({TargetMetric.HOUSING_SOLVED, TargetMetric.SECURED_ENTRY, TargetMetric.TRUST_GROWN})
 
 
 class ResultTarget(models.Model):
