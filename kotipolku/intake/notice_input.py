@@ -9,7 +9,7 @@ import datetime as dt
 import io
 import json
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
@@ -76,9 +76,21 @@ class NoticeData:
     @property
     def digest(self) -> str:
         """Keyed hash of the content: tells an identical resend from a changed one without storing it twice."""
-        values = asdict(self)
-        values["henkilotunnus"] = self.henkilotunnus.reveal() if self.henkilotunnus else None
-        return crypto.keyed_hash(json.dumps(values, default=str, sort_keys=True))
+        values = [
+            self.external_id,
+            self.notice_type,
+            self.henkilotunnus.reveal() if self.henkilotunnus else None,
+            self.tenant_name,
+            self.tenant_birth_date.isoformat() if self.tenant_birth_date else None,
+            self.tenant_address,
+            self.municipality,
+            str(self.amount_eur) if self.amount_eur is not None else None,
+            self.months_in_arrears,
+            self.notice_date.isoformat(),
+            self.legal_basis,
+            self.contact_person,
+        ]
+        return crypto.keyed_hash(json.dumps(values))
 
 
 class _Errors(list):

@@ -34,6 +34,10 @@ _DATA_FIELDS = (
 )
 
 
+# What the resend check and the API answer read; loading whole notices would decrypt identity codes.
+_RESEND_CHECK_FIELDS = ("id", "external_id", "data_digest", "status", "notice_type", "created_at", "updated_at")
+
+
 class NoticeConflict(Exception):
     """Changed content for notices that are already being handled (answered with 409)."""
 
@@ -80,9 +84,9 @@ def _ingest(actor: LandlordPrincipal, notices: list[NoticeData]) -> list[IngestR
     now = timezone.now()
     existing = {
         n.external_id: n
-        for n in LandlordNotice.objects.filter(
-            landlord=org, external_id__in=[d.external_id for d in notices]
-        ).select_related("intake_item")
+        for n in LandlordNotice.objects.filter(landlord=org, external_id__in=[d.external_id for d in notices]).only(
+            *_RESEND_CHECK_FIELDS
+        )
     }
     digests = [d.digest for d in notices]
     conflicts = [
@@ -109,6 +113,7 @@ def _ingest(actor: LandlordPrincipal, notices: list[NoticeData]) -> list[IngestR
             existing[data.external_id] = notice
             results.append((data.external_id, notice, True, False))
         elif notice.data_digest != digest:
+            notice = LandlordNotice.objects.select_related("intake_item").get(pk=notice.pk)
             _apply(notice, data, digest)
             notice.updated_at = now
             notice.full_clean(exclude=["landlord"], validate_unique=False, validate_constraints=False)

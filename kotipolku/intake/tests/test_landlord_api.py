@@ -252,3 +252,12 @@ def test_openapi_documents_the_notice_routes(client):
     body = paths[URL]["post"]["requestBody"]["content"]["application/json"]["schema"]
     assert "eviction_application" in body["properties"]["notice_type"]["enum"]
     assert {f"{URL}/batch", f"{URL}/csv", URL + "/{notice_id}"} <= set(paths)
+
+
+def test_batch_costs_a_constant_number_of_queries(as_landlord_a, team_a, django_assert_max_num_queries):
+    """Creating or resending a batch does not issue a query per notice (the benchmark depends on it)."""
+    batch = {"notices": [notice_payload(f"Q-{i}") for i in range(30)]}
+    with django_assert_max_num_queries(20):
+        assert post(as_landlord_a, batch, url=URL + "/batch").json()["created_count"] == 30
+    with django_assert_max_num_queries(12):
+        assert post(as_landlord_a, batch, url=URL + "/batch").json()["unchanged_count"] == 30
