@@ -17,6 +17,9 @@ from kotipolku.core.access import TeamScope
 from kotipolku.instruments.engine.definition import Definition, canonical_json, load_dict
 
 
+_PARSED: dict[str, Definition] = {}
+
+
 class Kind(models.TextChoices):
     PUBLIC = "public", _("julkinen")
     PROFESSIONAL = "professional", _("ammattilaisen")
@@ -92,8 +95,14 @@ class InstrumentVersion(models.Model):
 
     @cached_property
     def parsed(self) -> Definition:
-        """The definition as engine dataclasses (validated again: a stored version stays loadable)."""
-        return load_dict(self.definition, source=f"{self.instrument.code} v{self.version}")
+        """The definition as engine dataclasses. Parsed once per process and checksum: a published
+        version never changes, so the cache can never serve stale content."""
+        key = self.checksum or self.checksum_of(self.definition)
+        definition = _PARSED.get(key)
+        if definition is None:
+            definition = load_dict(self.definition, source=f"{self.instrument.code} v{self.version}")
+            _PARSED[key] = definition
+        return definition
 
 
 class InstrumentResponse(models.Model):
