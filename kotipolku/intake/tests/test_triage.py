@@ -171,3 +171,15 @@ def test_reassign_moves_the_item_to_the_other_team(as_landlord_a, as_worker_a, a
     assert item.team == team_b and item.claimed_by is None and item.status == ItemStatus.NEW
     assert as_worker_a.get(f"/fi/staff/intake/{item.pk}/").status_code == 404
     assert as_worker_b.get(f"/fi/staff/intake/{item.pk}/").status_code == 200
+
+
+def test_convert_does_not_reveal_or_duplicate_another_team_client(as_landlord_a, as_worker_a, team_a, team_b):
+    """When only another team has a client with the code, nothing is linked or created; a message explains."""
+    other = Client.objects.create(nickname="Toisen tiimin", henkilotunnus=synthetic_hetu())
+    other.teams.add(team_b)
+    item = item_of(send(as_landlord_a, municipality="Vantaa"))
+    response = as_worker_a.post(f"/fi/staff/intake/{item.pk}/convert/", follow=True)
+    assert response.status_code == 200 and list(response.context["messages"])
+    item.refresh_from_db()
+    assert item.client is None and item.status == ItemStatus.NEW
+    assert Client.objects.count() == 1
