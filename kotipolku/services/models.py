@@ -248,7 +248,7 @@ class OpeningPeriod(models.Model):
         verbose_name = _("aukioloaika")
         verbose_name_plural = _("aukioloajat")
         ordering = ["weekday", "opens"]
-        indexes = [models.Index(fields=["weekday", "opens", "closes"], name="services_period_time_idx")]
+        indexes = [models.Index(fields=["service", "weekday"], name="services_period_day_idx")]
 
     def __str__(self) -> str:
         return f"{self.get_weekday_display()} {self.opens:%H:%M}–{self.closes:%H:%M}"

@@ -8,7 +8,7 @@ DST change days, are decided by the pure function in hours.py, which stays the s
 from datetime import date, datetime, timedelta
 
 from django.conf import settings
-from django.db.models import F, Prefetch, Q, QuerySet
+from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
 
 from kotipolku.services import hours
@@ -38,17 +38,21 @@ def published() -> QuerySet:
 
 
 def _weekly_open_q(now_local: datetime) -> Q:
-    """Services whose weekly hours cover `now_local` (wall clock), holidays applied."""
+    """Services whose weekly hours cover `now_local` (wall clock), holidays applied.
+
+    Correlated EXISTS on the (service, weekday) index: cheap per candidate, so it scales with the
+    rows the other filters leave rather than with all periods of the week."""
     today, t = now_local.date(), now_local.time().replace(tzinfo=None)
     yesterday = today - timedelta(days=1)
-    starts_today = OpeningPeriod.objects.filter(weekday=today.weekday(), opens__lte=t).filter(
+    periods = OpeningPeriod.objects.filter(service_id=OuterRef("pk"))
+    starts_today = periods.filter(weekday=today.weekday(), opens__lte=t).filter(
         Q(closes__gt=t) | Q(closes__lte=F("opens"))
     )
-    from_yesterday = OpeningPeriod.objects.filter(weekday=yesterday.weekday(), closes__lte=F("opens"), closes__gt=t)
-    q_today = Q(pk__in=starts_today.values("service_id"))
+    from_yesterday = periods.filter(weekday=yesterday.weekday(), closes__lte=F("opens"), closes__gt=t)
+    q_today = Q(Exists(starts_today))
     if hours.is_holiday(today):
         q_today &= Q(open_on_holidays=True)
-    q_yesterday = Q(pk__in=from_yesterday.values("service_id"))
+    q_yesterday = Q(Exists(from_yesterday))
     if hours.is_holiday(yesterday):
         q_yesterday &= Q(open_on_holidays=True)
     return q_today | q_yesterday
@@ -59,20 +63,19 @@ def filter_open_now(qs: QuerySet, at: datetime | None = None) -> QuerySet:
     now = hours.local(at)
     today = now.date()
     days = [today - timedelta(days=1), today]
-    with_exception = OpeningException.objects.filter(date__in=days).values("service_id")
+    has_exception = Exists(OpeningException.objects.filter(service_id=OuterRef("pk"), date__in=days))
     if hours.is_dst_change_near(today):
+        # Wall-clock SQL could be an hour off: let the pure function decide for every candidate.
         weekdays = [d.weekday() for d in days]
-        candidates = qs.filter(
-            Q(pk__in=OpeningPeriod.objects.filter(weekday__in=weekdays).values("service_id")) | Q(pk__in=with_exception)
-        )
+        has_period = Exists(OpeningPeriod.objects.filter(service_id=OuterRef("pk"), weekday__in=weekdays))
+        candidates = qs.filter(Q(has_period) | Q(has_exception))
     else:
-        qs_exact = qs.filter(_weekly_open_q(now)).exclude(pk__in=with_exception)
-        candidates = qs.filter(pk__in=with_exception)
+        candidates = qs.filter(has_exception)
     checked = _with_hours(candidates, around=today)
     open_ids = [s.pk for s in checked if hours.is_open(hours.schedule_of(s), now)]
     if hours.is_dst_change_near(today):
         return qs.filter(pk__in=open_ids)
-    return qs.filter(Q(pk__in=qs_exact.values("pk")) | Q(pk__in=open_ids))
+    return qs.filter((_weekly_open_q(now) & ~Q(has_exception)) | Q(pk__in=open_ids))
 
 
 def service_search(

@@ -1,0 +1,60 @@
+"""Benchmark the public service search in-process (django.test.Client against /api/v1/services)."""
+
+import random
+import statistics
+import time
+
+from django.core.management.base import BaseCommand
+from django.db import connection
+from django.test import Client
+
+from kotipolku.services.codes import MunicipalityCode
+from kotipolku.services.models import SearchTerm, Service
+
+WORDS = ["ruoka", "ruoanjako", "päiväkeskukseen", "asumisneuvonta", "suihku", "yömaja", "neuvontaa"]
+
+
+class Command(BaseCommand):
+    help = "Measure p50/p95 of typical API searches (text + municipality + open now) with the current data."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--runs", type=int, default=300)
+        parser.add_argument("--seed", type=int, default=7)
+
+    def handle(self, *args, runs=300, seed=7, **options):
+        rng = random.Random(seed)
+        client = Client(HTTP_HOST="localhost")
+        munis = MunicipalityCode.values
+        scenarios = {
+            "text+municipality+open_now": lambda: {
+                "q": rng.choice(WORDS),
+                "municipality": rng.choice(munis),
+                "open_now": "1",
+            },
+            "text only": lambda: {"q": rng.choice(WORDS)},
+            "open_now only": lambda: {"open_now": "1"},
+            "no filters": lambda: {},
+        }
+        self.stdout.write(
+            f"{connection.vendor}: {Service.objects.count()} services, {SearchTerm.objects.count()} search terms, {runs} runs per scenario"
+        )
+        for name, params in scenarios.items():
+            for _ in range(10):  # warm-up: lemmatiser dictionaries, connection, caches
+                client.get("/api/v1/services", params())
+            times, counts = [], []
+            for i in range(runs):
+                p = params()
+                started = time.perf_counter()
+                response = client.get("/api/v1/services", p)
+                times.append((time.perf_counter() - started) * 1000)
+                if response.status_code != 200:
+                    self.stderr.write(f"  {p} -> {response.status_code}")
+                counts.append(response.json()["count"])
+                if i % 100 == 99:
+                    self.stdout.write(f"  {name}: {i + 1}/{runs}")
+            times.sort()
+            p50 = statistics.median(times)
+            p95 = times[int(0.95 * (len(times) - 1))]
+            self.stdout.write(
+                f"{name:28s} p50 {p50:7.1f} ms  p95 {p95:7.1f} ms  max {times[-1]:7.1f} ms  mean hits {statistics.mean(counts):.0f}"
+            )
