@@ -3,7 +3,7 @@
 import datetime as dt
 
 from django.core.exceptions import ValidationError
-from ninja import Field, Router, Schema, Status
+from ninja import Field, Query, Router, Schema, Status
 
 from kotipolku.clients import selectors, services
 from kotipolku.clients.models import AuthorityContact, EncounterType, Topic
@@ -38,7 +38,9 @@ def _out(client) -> dict:
 
 class ClientPage(Schema):
     items: list[ClientOut]
-    count: int
+    count: int  # all clients the caller may see
+    page: int
+    page_size: int
 
 
 class Error(Schema):
@@ -65,9 +67,10 @@ class EncounterOut(Schema):
 
 
 @router.get("/clients", response=ClientPage, url_name="client-list")
-def list_clients(request):
-    clients = selectors.client_list(actor=actor_of(request))
-    return {"items": [_out(c) for c in clients], "count": len(clients)}
+def list_clients(request, page: int = Query(1, ge=1), page_size: int = Query(100, ge=1, le=500)):
+    """The caller's teams' clients, newest first, one page at a time."""
+    clients, total = selectors.client_list_page(actor=actor_of(request), page=page, page_size=page_size)
+    return {"items": [_out(c) for c in clients], "count": total, "page": page, "page_size": page_size}
 
 
 @router.get("/clients/{client_id}", response=ClientOut, url_name="client-detail")

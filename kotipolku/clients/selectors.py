@@ -40,6 +40,17 @@ def client_list(*, actor: Actor) -> list[Client]:
     return access.read_list(actor, qs)
 
 
+def client_list_page(*, actor: Actor, page: int = 1, page_size: int = 100) -> tuple[list[Client], int]:
+    """One page of the actor's teams' clients (newest first) and the total count; audited."""
+    access.require_area(actor, Area.CLIENT_WORK)
+    ids = access.visible(actor, Client.objects.all()).order_by("-id").values_list("pk", flat=True)
+    total = ids.count()
+    start = (max(page, 1) - 1) * page_size
+    page_ids = list(ids[start : start + page_size])
+    rows = Client.objects.filter(pk__in=page_ids).prefetch_related("teams").order_by("-id")
+    return access.read_list(actor, Client.objects.all(), rows=list(rows)), total
+
+
 def client_get(*, actor: Actor, client_id: int) -> Client:
     """One client of the actor's teams (Http404 otherwise), audited."""
     access.require_area(actor, Area.CLIENT_WORK)

@@ -189,3 +189,13 @@ def test_client_page_query_count_does_not_grow_with_data(
     for i in range(3):
         referral_create(actor=worker_a, client=client, target_text=f"Palvelu {i}")
     _count_queries(django_assert_max_num_queries, as_worker_a, f"/fi/staff/asiakkaat/{client.pk}/", CLIENT_PAGE_QUERIES)
+
+
+def test_api_list_is_paged_and_team_scoped(as_worker_a, as_worker_b, worker_a, team_a):
+    """The list answers pages with the total count; another team sees none of them."""
+    for i in range(3):
+        client_create(actor=worker_a, team=team_a, nickname=f"K{i}")
+    data = as_worker_a.get("/api/v1/clients?page=2&page_size=2").json()
+    assert data["count"] == 3 and len(data["items"]) == 1 and data["page"] == 2
+    assert as_worker_b.get("/api/v1/clients").json()["count"] == 0
+    assert as_worker_a.get("/api/v1/clients?page_size=501").status_code == 400
