@@ -8,13 +8,14 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, F, Q, QuerySet
+from django.db.models.functions import TruncDate
 from django.utils import timezone
 
 from kotipolku.core import access
 from kotipolku.core.access import Actor, Area, LandlordPrincipal
 from kotipolku.intake import rules
-from kotipolku.intake.models import OPEN_STATUSES, IntakeItem, LandlordNotice
+from kotipolku.intake.models import OPEN_STATUSES, IntakeItem, LandlordNotice, Source
 
 
 @dataclass(frozen=True)
@@ -98,3 +99,31 @@ def landlord_notice_get(*, actor: LandlordPrincipal, notice_id: int) -> Landlord
     """One own notice of the landlord; another landlord's notice is Http404."""
     access.require_area(actor, Area.LANDLORD)
     return access.get_for(actor, LandlordNotice.objects.all(), pk=notice_id)
+
+
+def intake_summary(*, actor: Actor, start: dt.date, end: dt.date, now: dt.datetime | None = None) -> dict:
+    """Aggregates for reports (no personal data): intake volume by source and first-contact deadline
+    compliance of the items received between start and end (Helsinki dates, inclusive), for the
+    actor's teams (admins: all).
+
+    Compliance counts an item on time when its first contact was on or before its due day, late when
+    it was after or when the due day passed without contact; items closed without any contact (spam,
+    duplicates) and items still within their deadline are left out of the share.
+    """
+    access.require_area(actor, Area.REPORTS)
+    today = rules.local_date(now or timezone.now())
+    qs = access.visible(actor, IntakeItem.objects.filter(received_at__date__gte=start, received_at__date__lte=end))
+    ids = IntakeItem.objects.filter(pk__in=qs.values("pk"))  # DISTINCT-free base for aggregation
+    by_source = {row["source"]: row["n"] for row in ids.values("source").annotate(n=Count("id")).order_by()}
+    contacted = ids.filter(first_contact_at__isnull=False).annotate(first_day=TruncDate("first_contact_at"))
+    on_time = contacted.filter(first_day__lte=F("first_contact_due")).count()
+    late = contacted.filter(first_day__gt=F("first_contact_due")).count() + ids.filter(_overdue_q(today)).count()
+    pending = ids.filter(status__in=OPEN_STATUSES, first_contact_at__isnull=True, first_contact_due__gte=today).count()
+    return {
+        "by_source": {source: by_source.get(source, 0) for source in Source.values},
+        "total": sum(by_source.values()),
+        "first_contact_on_time": on_time,
+        "first_contact_late": late,
+        "first_contact_pending": pending,
+        "on_time_share": round(on_time / (on_time + late), 3) if on_time + late else None,
+    }
