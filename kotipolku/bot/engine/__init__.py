@@ -51,6 +51,13 @@ def invalidate() -> None:
         _state.update(index=None, signature=None, checked=0.0)
 
 
+def selectors_content() -> tuple[list[AnswerEntry], list[PathEntry]]:
+    """The content the live bot uses (database, else the content files)."""
+    from kotipolku.bot import selectors
+
+    return selectors.index_content()
+
+
 def get_index() -> AnswerIndex:
     """The current index, rebuilt when the content in the database changed (checked every few seconds)."""
     from kotipolku.bot import selectors
