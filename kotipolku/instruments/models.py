@@ -16,7 +16,6 @@ from django.utils.translation import gettext_lazy as _
 from kotipolku.core.access import TeamScope
 from kotipolku.instruments.engine.definition import Definition, canonical_json, load_dict
 
-
 _PARSED: dict[str, Definition] = {}
 
 

@@ -245,25 +245,21 @@ def staff_stats(request):
     """Anonymous band distribution and domain means per instrument version, small cells hidden."""
     choices = selectors.instrument_choices()
     today = timezone.localdate()
-    data = request.GET if "instrument" in request.GET else None
-    form = StatsForm(
-        data,
-        instrument_choices=choices,
-        initial={"instrument": choices[0][0] if choices else "", "start": today - timedelta(days=365), "end": today},
-    )
+    defaults = {
+        "instrument": choices[0][0] if choices else "",
+        "start": (today - timedelta(days=365)).isoformat(),
+        "end": today.isoformat(),
+    }
+    form = StatsForm({**defaults, **request.GET.dict()}, instrument_choices=choices)
     stats = None
     if form.is_valid():
-        params = form.cleaned_data
-    elif data is None and choices:
-        params = {"instrument": choices[0][0], "start": today - timedelta(days=365), "end": today}
-    else:
-        params = None
-    if params:
         stats = selectors.band_distribution(
-            instrument_code=params["instrument"], start=params["start"], end=params["end"]
+            instrument_code=form.cleaned_data["instrument"],
+            start=form.cleaned_data["start"],
+            end=form.cleaned_data["end"],
         )
     return render(
         request,
         "instruments/staff_stats.html",
-        {"form": form, "stats": stats, "params": params, "small_cell": selectors.SMALL_CELL},
+        {"form": form, "stats": stats, "small_cell": selectors.SMALL_CELL},
     )

@@ -275,6 +275,12 @@ class _Parser:
         if not isinstance(value, dict):
             self.err(where, f"'{name}' must be a mapping of fi/sv/en texts")
             return None
+        extra = sorted(str(k) for k in value if k not in LANGS)
+        if extra:
+            self.err(
+                where,
+                f"'{name}' has unexpected keys {', '.join(extra)} (quote texts that contain a comma in {{…}})",
+            )
         missing = [lang for lang in LANGS if not isinstance(value.get(lang), str) or not value[lang].strip()]
         if missing:
             self.err(where, f"'{name}' has no translation for {', '.join(missing)}")

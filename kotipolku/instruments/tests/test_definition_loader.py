@@ -135,3 +135,14 @@ def test_yes_and_no_stay_strings_in_yaml():
     assert "equals: yes" in text
     d = load_text(text, source="testi.yaml")
     assert d.item("plan_detail").show_if.values == ("yes",)
+
+
+def test_text_cut_by_a_comma_in_flow_yaml_is_refused():
+    """`{fi: Ei ole, mutta ..., sv: ...}` splits the Finnish text at the comma; the loader says so."""
+    text = as_yaml(base()).replace(
+        "title:\n  en: text\n  fi: teksti\n  sv: text", "title: {fi: yksi, kaksi, sv: x, en: y}"
+    )
+    assert "kaksi" in text
+    with pytest.raises(DefinitionError) as exc:
+        load_text(text, source="testi.yaml")
+    assert "unexpected keys kaksi" in str(exc.value)
