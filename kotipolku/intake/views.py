@@ -4,6 +4,7 @@ Views only parse input, call one service or selector and render; the rules live 
 selectors and rules.py. Contact details never reach a log line.
 """
 
+import datetime as dt
 import logging
 
 from django.conf import settings
@@ -18,6 +19,7 @@ from kotipolku.core.access import Area
 from kotipolku.core.decorators import area_required
 from kotipolku.core.emergency import emergency_context
 from kotipolku.core.ratelimit import limited
+from kotipolku.core.themes import Theme
 from kotipolku.core.views import too_many_requests
 from kotipolku.intake import rules, selectors, services
 from kotipolku.intake.forms import (
@@ -106,7 +108,7 @@ def contact_request(request):
     else:
         token = request.GET.get("assessment", "")[:2000]
         initial = {"assessment": token}
-        if request.GET.get("theme") in {c for c, _label in ContactRequestForm.base_fields["theme"].choices}:
+        if request.GET.get("theme") in Theme.values:
             initial["theme"] = request.GET["theme"]
         form = ContactRequestForm(initial=initial)
     summary = _assessment_summary(token)
@@ -119,13 +121,8 @@ def _done(request, template: str):
     done = request.session.get(SESSION_DONE)
     if not done:
         return redirect("front")
-    return render(request, template, {"done": done, "due": done.get("due") and _parse_date(done["due"])})
-
-
-def _parse_date(value: str):
-    import datetime as dt
-
-    return dt.date.fromisoformat(value)
+    due = dt.date.fromisoformat(done["due"]) if done.get("due") else None
+    return render(request, template, {"done": done, "due": due})
 
 
 def contact_request_done(request):
