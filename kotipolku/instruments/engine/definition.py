@@ -658,7 +658,8 @@ class _Parser:
             if b["code"] in seen:
                 self.err(bw, "duplicate band code")
             seen.add(b["code"])
-            if not (_num(b.get("from")) and _num(b.get("to"))) or b["to"] <= b["from"]:
+            degenerate = lo == hi and b.get("from") == b.get("to") == lo  # nothing scored: one point
+            if not (_num(b.get("from")) and _num(b.get("to"))) or (b["to"] <= b["from"] and not degenerate):
                 self.err(bw, f"needs numeric 'from' below 'to', got from={b.get('from')!r} to={b.get('to')!r}")
                 continue
             services = tuple(b.get("services") or ())

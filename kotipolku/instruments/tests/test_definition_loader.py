@@ -144,3 +144,16 @@ def test_text_cut_by_a_comma_in_flow_yaml_is_refused():
     with pytest.raises(DefinitionError) as exc:
         load_text(text, source="testi.yaml")
     assert "unexpected keys kaksi" in str(exc.value)
+
+
+def test_unscored_survey_with_one_point_band_loads():
+    """A survey without scoring rules declares the range 0–0 and one band covering it."""
+    raw = base()
+    raw["domains"] = []
+    raw["scoring"] = {"total": {"min": 0, "max": 0}, "rules": []}
+    raw["bands"] = [{"code": "done", "from": 0, "to": 0, "label": raw["title"]}]
+    raw["examples"] = []
+    from kotipolku.instruments.engine import score
+
+    d = load_dict(raw, source="kysely.yaml")
+    assert score(d, {"arrears": "none", "mood": 2}).band.code == "done"
