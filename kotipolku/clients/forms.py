@@ -20,6 +20,7 @@ from kotipolku.clients.models import (
     Topic,
 )
 from kotipolku.core.fields import HenkilotunnusFormField
+from kotipolku.core.models import User
 
 SCALE_CHOICES = [(i, str(i)) for i in range(1, 6)]
 DATE = forms.DateInput(attrs={"type": "date"})
@@ -61,6 +62,17 @@ class EncounterForm(forms.Form):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
+    colleagues = forms.ModelMultipleChoiceField(
+        label=_("Muut paikalla olleet työntekijät"),
+        queryset=User.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, colleagues=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if colleagues is not None:
+            self.fields["colleagues"].queryset = colleagues
 
 
 def occurred_at_for(day: dt.date) -> dt.datetime:

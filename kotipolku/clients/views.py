@@ -34,7 +34,7 @@ from kotipolku.clients.models import Client, Referral
 from kotipolku.core import access
 from kotipolku.core.access import Area
 from kotipolku.core.decorators import area_required
-from kotipolku.core.models import Team
+from kotipolku.core.models import Team, User
 from kotipolku.core.ratelimit import limited
 from kotipolku.core.views import too_many_requests
 
@@ -153,10 +153,20 @@ def encounter_create(request, client_id: int):
             authority_contacts=data["authority_contacts"],
             experience_expert_present=data["experience_expert_present"],
             note=data["note"],
+            workers=[request.user, *data["colleagues"]],
         )
         messages.success(request, _("Tapaaminen kirjattu."))
 
-    return _form_page(request, client_id, EncounterForm, "clients/encounter_form.html", handle)
+    colleagues = User.objects.filter(memberships__team__in=access.team_ids(request.user), is_active=True)
+    colleagues = colleagues.exclude(pk=request.user.pk).distinct().order_by("first_name", "username")
+    return _form_page(
+        request,
+        client_id,
+        EncounterForm,
+        "clients/encounter_form.html",
+        handle,
+        form_kwargs={"colleagues": colleagues},
+    )
 
 
 @area_required(Area.CLIENT_WORK)

@@ -199,3 +199,16 @@ def test_api_list_is_paged_and_team_scoped(as_worker_a, as_worker_b, worker_a, t
     assert data["count"] == 3 and len(data["items"]) == 1 and data["page"] == 2
     assert as_worker_b.get("/api/v1/clients").json()["count"] == 0
     assert as_worker_a.get("/api/v1/clients?page_size=501").status_code == 400
+
+
+def test_quick_encounter_can_add_a_colleague_present(as_worker_a, worker_a, team_a, client_a):
+    """A colleague of the same team can be ticked as present besides me."""
+    from kotipolku.conftest import make_user
+
+    colleague = make_user("colleague", "worker", team_a)
+    response = as_worker_a.post(
+        f"/fi/staff/asiakkaat/{client_a.pk}/tapaaminen/",
+        {"type": "home_visit", "date": timezone.localdate().isoformat(), "colleagues": [colleague.pk]},
+    )
+    assert response.status_code == 302
+    assert set(Encounter.objects.get().workers.all()) == {worker_a, colleague}
