@@ -99,7 +99,7 @@ class InstrumentVersion(models.Model):
         key = self.checksum or self.checksum_of(self.definition)
         definition = _PARSED.get(key)
         if definition is None:
-            definition = load_dict(self.definition, source=f"{self.instrument.code} v{self.version}")
+            definition = load_dict(self.definition, source=f"{self.instrument.code} v{self.version}", stored=True)
             _PARSED[key] = definition
         return definition
 

@@ -46,27 +46,27 @@ def service_links(categories: tuple[str, ...]) -> list[dict[str, str]]:
     return [{"url": f"{base}?{urlencode({'category': c})}", "label": service_category_label(c)} for c in categories]
 
 
-def handbook_links(slugs: tuple[str, ...], lang: str) -> list[dict[str, str]]:
-    """Links to handbook articles, titled from the handbook when it has the article."""
-    titles: dict[str, str] = {}
+def _handbook_title(slug: str, lang: str) -> str | None:
+    """The article's title from the handbook, when it has one (not part of the agreed interface, so
+    any difference in the handbook's return type only costs the nicer title)."""
     try:
         from kotipolku.handbook import selectors as handbook_selectors
 
-        getter = getattr(handbook_selectors, "article_get", None)
-        if getter is not None:
-            for slug in slugs:
-                try:
-                    article = getter(slug=slug, lang=lang)
-                except Exception:  # noqa: BLE001 - a missing article must not break the result page
-                    article = None
-                if article is not None:
-                    titles[slug] = article.title
-    except ImportError:
-        pass
+        found = handbook_selectors.article_get(slug=slug, lang=lang)
+        article = getattr(found, "article", found)
+        title = getattr(article, "title", None)
+    except Exception:  # noqa: BLE001 - a missing article or module must not break a result page
+        return None
+    return str(title) if title else None
+
+
+def handbook_links(slugs: tuple[str, ...], lang: str) -> list[dict[str, str]]:
+    """Links to handbook articles, titled from the handbook when it has the article."""
     links = []
     for slug in slugs:
         url = _url("handbook:article", f"/kasikirja/{slug}/", slug=slug)
-        links.append({"url": url, "label": titles.get(slug) or slug.replace("-", " ").capitalize()})
+        label = _handbook_title(slug, lang) or slug.replace("-", " ").capitalize()
+        links.append({"url": url, "label": label})
     return links
 
 

@@ -244,10 +244,14 @@ def load_text(text: str, *, source: str = "<definition>") -> Definition:
     return load_dict(raw, source=source)
 
 
-def load_dict(raw: Mapping[str, Any], *, source: str = "<definition>") -> Definition:
-    """Validate a definition given as a dict (from YAML or from a frozen version's JSON)."""
+def load_dict(raw: Mapping[str, Any], *, source: str = "<definition>", stored: bool = False) -> Definition:
+    """Validate a definition given as a dict (from YAML or from a frozen version's JSON).
+
+    `stored=True` is for versions published earlier: checks added to the loader since then ("lint"
+    checks that do not affect scoring) are skipped, so a frozen version stays loadable forever.
+    """
     raw = json.loads(canonical_json(raw))  # JSON-safe copy: dates become strings
-    return _Parser(raw, source).parse()
+    return _Parser(raw, source, lenient=stored).parse()
 
 
 def _num(value: Any) -> bool:
@@ -255,12 +259,15 @@ def _num(value: Any) -> bool:
 
 
 class _Parser:
-    def __init__(self, raw: dict, source: str):
+    def __init__(self, raw: dict, source: str, lenient: bool = False):
         self.raw = raw
         self.source = source
+        self.lenient = lenient
         self.problems: list[str] = []
 
-    def err(self, where: str, what: str) -> None:
+    def err(self, where: str, what: str, *, lint: bool = False) -> None:
+        if lint and self.lenient:
+            return
         self.problems.append(f"{self.source}: {where}: {what}" if where else f"{self.source}: {what}")
 
     # --- small readers -------------------------------------------------------------------------
@@ -280,6 +287,7 @@ class _Parser:
             self.err(
                 where,
                 f"'{name}' has unexpected keys {', '.join(extra)} (quote texts that contain a comma in {{…}})",
+                lint=True,
             )
         missing = [lang for lang in LANGS if not isinstance(value.get(lang), str) or not value[lang].strip()]
         if missing:

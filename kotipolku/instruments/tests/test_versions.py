@@ -95,3 +95,17 @@ def test_invalid_response_is_not_saved(content):
         services.response_submit_public(version=v1, answers={"arrears": "some"})
     assert set(exc.value.message_dict) == {"plan", "mood"}
     assert not InstrumentResponse.objects.exists()
+
+
+def test_stored_version_stays_loadable_when_the_loader_gets_stricter():
+    """A frozen version that a newer lint check would refuse still loads for its old responses."""
+    from kotipolku.instruments.engine import load_dict
+    from kotipolku.instruments.models import Instrument
+
+    raw = base()
+    raw["title"] = {"fi": "yksi", "kaksi": None, "sv": "x", "en": "y"}  # a comma-split flow text
+    with pytest.raises(DefinitionError):
+        load_dict(raw)
+    instrument = Instrument.objects.create(code="testi", kind="professional")
+    version = InstrumentVersion.objects.create(instrument=instrument, version=1, definition=raw)
+    assert version.parsed.title["fi"] == "yksi"
