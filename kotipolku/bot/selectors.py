@@ -93,11 +93,18 @@ def feedback_summary(*, actor: Actor) -> dict:
         answered=Count("id", filter=Q(status=Exchange.Status.ANSWERED)),
         fallback=Count("id", filter=Q(status=Exchange.Status.FALLBACK)),
         emergency=Count("id", filter=Q(status=Exchange.Status.EMERGENCY)),
-        helpful=Count("id", filter=Q(helpful=True)),
-        not_helpful=Count("id", filter=Q(helpful=False)),
+        helpful_yes=Count("id", filter=Q(helpful=True)),
+        helpful_no=Count("id", filter=Q(helpful=False)),
     )
 
 
 def answer_choices(*, actor: Actor) -> list[tuple[str, str]]:
     access.require_area(actor, Area.CONTENT)
     return [(a.key, f"{a.get_theme_display()} – {a.key}") for a in Answer.objects.filter(is_active=True)]
+
+
+def index_paths() -> list[PathEntry]:
+    """Guidance paths offered on the chat page."""
+    from kotipolku.bot.engine import get_index
+
+    return list(get_index().paths)
