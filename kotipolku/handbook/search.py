@@ -82,31 +82,41 @@ def query_terms(q: str, *, lang: str) -> list[str]:
     return seen
 
 
-def _part_match(query_term: str, indexed: Iterable[str]) -> bool:
-    """A compound part: the query term is a prefix/suffix of an indexed term ("rästi" in
-    "vuokrarästi"), or an indexed term of at least four letters is a prefix/suffix of the query
-    term ("vuokrarästi" → "vuokra", "rästi")."""
-    for term in indexed:
-        if len(query_term) >= _MIN_PART and (term.startswith(query_term) or term.endswith(query_term)):
+def part_matches(query_term: str, vocabulary: Iterable[str]) -> frozenset[str]:
+    """Indexed terms that a query term matches as a compound part.
+
+    Either the query term is a prefix/suffix of the indexed term ("rästi" in "vuokrarästi"), or an
+    indexed term of at least four letters is a prefix/suffix of the query term ("vuokrarästi" →
+    "vuokra", "rästi"). Computed once per query word over the language's whole vocabulary.
+    """
+    long_query = len(query_term) >= _MIN_PART
+
+    def matches(term: str) -> bool:
+        if long_query and (term.startswith(query_term) or term.endswith(query_term)):
             return True
-        if len(term) >= _MIN_PART and (query_term.startswith(term) or query_term.endswith(term)):
-            return True
-    return False
+        return len(term) >= _MIN_PART and (query_term.startswith(term) or query_term.endswith(term))
+
+    return frozenset(term for term in vocabulary if matches(term))
 
 
 def term_score(
-    query_term: str, counts: Counter, title: set[str] = frozenset(), summary: set[str] = frozenset()
+    query_term: str,
+    counts: Counter,
+    title: frozenset[str] = frozenset(),
+    summary: frozenset[str] = frozenset(),
+    parts: frozenset[str] = frozenset(),
 ) -> float:
     """How well one query term matches an article (0 = not at all).
 
     An exact lemma scores 3 plus a little more for each repeat in the body (log of the count);
-    a match in the title adds 6 and in the summary 3. A compound-part match scores 1 (title 2).
+    a match in the title adds 6 and in the summary 3. A compound-part match (`parts`, see
+    part_matches) scores 1, or 2 in the title.
     """
     tf = counts.get(query_term, 0)
     if tf:
         return 3.0 + math.log(tf) + (6.0 if query_term in title else 0.0) + (3.0 if query_term in summary else 0.0)
-    if _part_match(query_term, title):
+    if parts & title:
         return 2.0
-    if _part_match(query_term, counts):
+    if any(term in counts for term in parts):
         return 1.0
     return 0.0

@@ -1,14 +1,16 @@
 """Reads of handbook articles (public content, no personal data, so no audit events)."""
 
+import copy
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.db.models import Count, Max
 
 from kotipolku.core.themes import Theme
 from kotipolku.handbook.labels import theme_title
 from kotipolku.handbook.models import Article, ArticleKind
-from kotipolku.handbook.search import query_terms, term_score, terms
+from kotipolku.handbook.search import part_matches, query_terms, term_score, terms
 
 FALLBACK_LANG = "fi"
 
@@ -75,25 +77,73 @@ def theme_index(*, lang: str) -> list[dict]:
     return out
 
 
+@dataclass(frozen=True)
+class _Indexed:
+    article: Article
+    counts: Counter
+    title: frozenset
+    summary: frozenset
+
+
+@dataclass
+class _LangIndex:
+    stamp: tuple
+    rows: list[_Indexed]
+    vocabulary: frozenset[str]
+    parts: dict[str, frozenset[str]] = field(default_factory=dict)  # memo of part_matches per query word
+
+    def parts_of(self, term: str) -> frozenset[str]:
+        if term not in self.parts:
+            if len(self.parts) > 5000:  # bounded: free-text queries are unbounded
+                self.parts.clear()
+            self.parts[term] = part_matches(term, self.vocabulary)
+        return self.parts[term]
+
+
+_INDEX_CACHE: dict[str, _LangIndex] = {}
+
+
+def _search_index(lang: str) -> _LangIndex:
+    """Parsed articles of the language, rebuilt only when an article was added, changed or removed.
+
+    The stamp (count, highest id, newest update) costs one aggregate query; parsing every article
+    again for each search would cost far more.
+    """
+    stamp = tuple(Article.objects.filter(lang=lang).aggregate(n=Count("id"), i=Max("id"), t=Max("updated_at")).values())
+    cached = _INDEX_CACHE.get(lang)
+    if cached and cached.stamp == stamp:
+        return cached
+    rows = [
+        _Indexed(
+            article=article,
+            counts=Counter(article.search_terms.split()),
+            title=frozenset(terms(article.title, lang=lang)),
+            summary=frozenset(terms(article.summary, lang=lang)),
+        )
+        for article in Article.objects.filter(lang=lang).defer("body")
+    ]
+    index = _LangIndex(stamp, rows, frozenset(term for row in rows for term in row.counts))
+    _INDEX_CACHE[lang] = index
+    return index
+
+
 def article_search(*, q: str, lang: str, limit: int = 10) -> list[Article]:
     """Articles in lang that match q, best first; inflected and compound words match their lemmas.
 
     Articles matching more query words come first, then by score (see search.term_score);
-    articles that match no query word are left out.
+    articles that match no query word are left out. The body is deferred: callers show titles.
     """
     lang = _lang(lang)
     wanted = query_terms(q or "", lang=lang)[:12]
     if not wanted or limit <= 0:
         return []
+    index = _search_index(lang)
+    parts = {t: index.parts_of(t) for t in wanted}
     scored = []
-    for article in Article.objects.filter(lang=lang).only("id", "title", "summary", "search_terms"):
-        counts = Counter(article.search_terms.split())
-        title, summary = set(terms(article.title, lang=lang)), set(terms(article.summary, lang=lang))
-        scores = [term_score(t, counts, title, summary) for t in wanted]
+    for row in index.rows:
+        scores = [term_score(t, row.counts, row.title, row.summary, parts[t]) for t in wanted]
         matched = sum(1 for value in scores if value)
         if matched:
-            scored.append((matched, sum(scores), article.pk))
-    scored.sort(key=lambda row: (-row[0], -row[1], row[2]))
-    ids = [pk for _m, _s, pk in scored[:limit]]
-    articles = Article.objects.in_bulk(ids)
-    return [articles[pk] for pk in ids]
+            scored.append((matched, sum(scores), row.article.pk, row.article))
+    scored.sort(key=lambda item: (-item[0], -item[1], item[2]))
+    return [copy.copy(article) for _m, _s, _pk, article in scored[:limit]]

@@ -2,6 +2,7 @@
 
 import pytest
 
+from kotipolku.handbook.models import Article
 from kotipolku.handbook.search import query_terms
 from kotipolku.handbook.selectors import article_search
 
@@ -54,3 +55,12 @@ def test_limit_is_respected_and_unknown_language_falls_back_to_finnish(loaded):
 def test_query_terms_are_lemmas():
     """Query words are reduced to their dictionary forms before matching."""
     assert query_terms("häädöstä ja asumistukea", lang="fi") == ["häätö", "asumistuki"]
+
+
+def test_search_sees_new_and_changed_articles(loaded):
+    """The in-process search index is rebuilt when an article is added or edited."""
+    assert article_search(q="kuukivi", lang="fi") == []
+    article = Article.objects.get(slug="haato", lang="fi")
+    article.summary += " Kuukivi."
+    article.save()
+    assert [a.slug for a in article_search(q="kuukiven", lang="fi")] == ["haato"]
