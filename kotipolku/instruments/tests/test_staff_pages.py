@@ -1,6 +1,8 @@
 """Staff instrument pages: filled in for a team's client, audited, compared with earlier results,
 printable, and invisible to other teams."""
 
+import re
+
 import pytest
 
 from kotipolku.core.models import AuditAction, AuditEvent
@@ -23,6 +25,9 @@ def test_worker_fills_in_the_scoring_tool_and_sees_the_recommendation(as_worker_
     assert response.status_code == 200
     assert "Ehdotus: tuettu asuminen" in page
     assert "<svg" in page and "<table" in page and "<script" not in page
+    svg = page[page.index("<svg") : page.index("</svg>")]
+    for number in re.findall(r'(?:width|x|y)="([^"]+)"', svg):
+        float(number)  # SVG needs "51.0", never the Finnish "51,0"
     saved = InstrumentResponse.objects.get()
     assert saved.client == client_a and saved.filled_by == worker_a and saved.band == "supported_housing"
     assert saved.scores["domains"]["finances"] == 5
