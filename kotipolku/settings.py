@@ -110,6 +110,7 @@ KOTIPOLKU_APPS = [
     "kotipolku.clients",
     "kotipolku.intake",
     "kotipolku.reporting",
+    "kotipolku.surveys",
 ]
 INSTALLED_APPS = [
     "django.contrib.admin",
