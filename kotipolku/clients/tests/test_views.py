@@ -166,11 +166,11 @@ def _count_queries(django_assert_max_num_queries, http, url, limit):
     return response
 
 
-@pytest.mark.parametrize("size", [(2, 2), (12, 6)])
+@pytest.mark.parametrize("size", [(2, 1), (8, 2)])
 def test_caseload_query_count_does_not_grow_with_data(
     size, as_worker_a, worker_a, team_a, django_assert_max_num_queries
 ):
-    """Personal and team caseloads take the same bounded number of queries for 2 or 12 clients."""
+    """Personal and team caseloads take the same bounded number of queries for 2 or 8 clients."""
     _populate(worker_a, team_a, *size)
     r = _count_queries(django_assert_max_num_queries, as_worker_a, "/fi/staff/asiakkaat/", CASELOAD_QUERIES)
     assert "Asiakas 1" in r.content.decode()
@@ -180,11 +180,11 @@ def test_caseload_query_count_does_not_grow_with_data(
     _count_queries(django_assert_max_num_queries, as_worker_a, "/fi/staff/asiakkaat/?not_met=0", CASELOAD_QUERIES)
 
 
-@pytest.mark.parametrize("size", [(1, 2), (1, 30)])
+@pytest.mark.parametrize("size", [(1, 2), (1, 25)])
 def test_client_page_query_count_does_not_grow_with_data(
     size, as_worker_a, worker_a, team_a, django_assert_max_num_queries
 ):
-    """The client page takes the same bounded number of queries with 2 or 30 encounters."""
+    """The client page takes the same bounded number of queries with 2 or 25 encounters."""
     (client,) = _populate(worker_a, team_a, *size)
     for i in range(3):
         referral_create(actor=worker_a, client=client, target_text=f"Palvelu {i}")

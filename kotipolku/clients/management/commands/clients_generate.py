@@ -14,7 +14,7 @@ import time
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from kotipolku.clients import longterm
@@ -93,6 +93,9 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"clients {made_clients:,}/{clients:,}  encounters {made_encounters:,}  {elapsed:.1f} s", ending="\n"
             )
+        # Fresh planner statistics: without them SQLite scans all open clients for a team's caseload.
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
         self.stdout.write(
             self.style.SUCCESS(
                 f"Generated {made_clients:,} clients and {made_encounters:,} encounters in {len(teams)} teams "
