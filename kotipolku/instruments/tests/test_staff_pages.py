@@ -27,7 +27,7 @@ def test_worker_fills_in_the_scoring_tool_and_sees_the_recommendation(as_worker_
     assert "<svg" in page and "<table" in page and "<script" not in page
     svg = page[page.index("<svg") : page.index("</svg>")]
     for number in re.findall(r'\s(?:width|x|y)="([^"]+)"', svg):
-        float(number)  # SVG needs "51.0", never the Finnish "51,0"
+        float(number.rstrip("%"))  # SVG needs "51.0", never the Finnish "51,0"
     saved = InstrumentResponse.objects.get()
     assert saved.client == client_a and saved.filled_by == worker_a and saved.band == "supported_housing"
     assert saved.scores["domains"]["finances"] == 5
