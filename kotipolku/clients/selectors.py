@@ -149,7 +149,8 @@ def caseload(
     ids = qs.order_by(F("last_met_at").asc(nulls_first=True), "id").values_list("pk", flat=True)
     page = Paginator(ids, per_page).get_page(page_number)
     page_ids = list(page.object_list)
-    rows = {c.pk: c for c in _caseload_annotations(Client.objects.filter(pk__in=page_ids), today=today)}
+    shown = Client.objects.filter(pk__in=page_ids).defer("henkilotunnus")
+    rows = {c.pk: c for c in _caseload_annotations(shown, today=today)}
     page.object_list = [rows[pk] for pk in page_ids if pk in rows]
     audit.record_list(actor, Client, list(page.object_list))
     return Caseload(page=page, not_met_days=not_met_days, team=team, worker=worker)

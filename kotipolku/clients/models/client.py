@@ -74,6 +74,8 @@ class Client(models.Model):
 
     @property
     def is_identified(self) -> bool:
+        if "henkilotunnus" in self.get_deferred_fields():  # lists defer the code to skip decrypting it
+            return self.henkilotunnus_hash is not None
         return self.henkilotunnus is not None
 
     @property
