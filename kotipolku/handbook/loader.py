@@ -15,27 +15,11 @@ from django.conf import settings
 
 from kotipolku.core.themes import THEME_CODES
 from kotipolku.handbook.models import ArticleKind
+from kotipolku.handbook.validators import category_problems, source_problems
 
 REQUIRED = ("title", "theme", "kind", "summary", "sources", "reviewed")
 OPTIONAL = ("services",)
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-# Category codes of the service compass (agreed interface; see docs/handbook.md).
-SERVICE_CATEGORIES = (
-    "day_centre",
-    "food_aid",
-    "laundry_shower",
-    "emergency_shelter",
-    "social_emergency",
-    "housing_counselling",
-    "service_guidance",
-    "health_advice",
-    "substance_services",
-    "debt_advice",
-    "kela_contact",
-    "social_services",
-    "legal_aid",
-    "crisis_support",
-)
 
 
 def content_root() -> Path:
@@ -72,10 +56,6 @@ def _split(text: str) -> tuple[str, str, int] | None:
         if line.strip() == "---":
             return "".join(lines[1:i]), "".join(lines[i + 1 :]), i + 2
     return None
-
-
-def _is_url(value: object) -> bool:
-    return isinstance(value, str) and value.startswith(("https://", "http://")) and " " not in value
 
 
 def parse_file(path: Path, *, root: Path) -> tuple[ArticleFile | None, list[ContentError]]:
@@ -148,18 +128,12 @@ def parse_file(path: Path, *, root: Path) -> tuple[ArticleFile | None, list[Cont
 
     sources = meta.get("sources")
     if sources is not None and sources != []:
-        if not isinstance(sources, list):
-            err("sources", "must be a list of {title, url}")
-        else:
-            for i, source in enumerate(sources, start=1):
-                if not isinstance(source, dict) or not source.get("title") or not _is_url(source.get("url")):
-                    err(f"sources[{i}]", "needs a title and an http(s) url")
-                elif set(source) - {"title", "url"}:
-                    err(f"sources[{i}]", "only title and url are allowed")
+        for field_name, reason in source_problems(sources):
+            err(field_name, reason)
 
     services = meta.get("services") or []
-    if not isinstance(services, list) or any(s not in SERVICE_CATEGORIES for s in services):
-        err("services", f"must be a list of service categories ({', '.join(SERVICE_CATEGORIES)})")
+    for field_name, reason in category_problems(services):
+        err(field_name, reason)
 
     if errors:
         return None, errors

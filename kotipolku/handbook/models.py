@@ -5,6 +5,7 @@ files (`manage.py load_handbook`) and may then be edited by editors in the Djang
 """
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import translation
@@ -61,6 +62,18 @@ class Article(models.Model):
     def get_absolute_url(self) -> str:
         with translation.override(self.lang):
             return reverse("handbook:article", kwargs={"slug": self.slug})
+
+    def clean(self):
+        """Admin edits get the same checks as content files: sources become links, so http(s) only."""
+        from kotipolku.handbook.validators import category_problems, source_problems
+
+        errors = {}
+        if source_problems(self.sources):
+            errors["sources"] = _("Jokaisella lähteellä pitää olla otsikko (title) ja http(s)-osoite (url).")
+        if category_problems(self.service_categories):
+            errors["service_categories"] = _("Tuntematon palvelukategoria.")
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def is_checklist(self) -> bool:

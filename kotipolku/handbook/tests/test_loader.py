@@ -132,3 +132,15 @@ def test_command_fails_with_every_problem_listed(content_dir):
     with pytest.raises(CommandError, match="Nothing loaded: 1 problem"):
         call_command("load_handbook", path=content_dir.root, stdout=io.StringIO(), stderr=err)
     assert "fi/paha.md: reviewed:" in err.getvalue()
+
+
+def test_admin_validation_refuses_unsafe_source_links(loaded):
+    """A javascript: source URL or an unknown service category cannot be saved through full_clean."""
+    from django.core.exceptions import ValidationError
+
+    article = Article.objects.get(slug="haato", lang="fi")
+    article.sources = [{"title": "x", "url": "javascript:alert(1)"}]
+    article.service_categories = ["nope"]
+    with pytest.raises(ValidationError) as info:
+        article.full_clean()
+    assert set(info.value.message_dict) == {"sources", "service_categories"}
