@@ -124,7 +124,7 @@ def detail(request, client_id: int):
     )
 
 
-def _form_page(request, client_id, form_class, template, handle, *, initial=None, form_kwargs=None):
+def _form_page(request, client_id, form_class, template, handle, *, title="", initial=None, form_kwargs=None):
     """GET shows the form for a visible client (404 otherwise); POST calls `handle(client, data)`."""
     client = selectors.client_get(actor=request.user, client_id=client_id)
     form = form_class(request.POST or None, initial=initial(client) if initial else None, **(form_kwargs or {}))
@@ -136,7 +136,7 @@ def _form_page(request, client_id, form_class, template, handle, *, initial=None
         else:
             return _to_client(client.pk)
     status = 400 if form.errors else 200
-    return render(request, template, {"form": form, "client": client}, status=status)
+    return render(request, template, {"form": form, "client": client, "title": title}, status=status)
 
 
 @area_required(Area.CLIENT_WORK)
@@ -179,7 +179,15 @@ def client_edit(request, client_id: int):
         services.client_update(actor=request.user, client=client.pk, version=version, **data)
         messages.success(request, _("Tiedot tallennettu."))
 
-    return _form_page(request, client_id, ClientEditForm, "clients/simple_form.html", handle, initial=initial)
+    return _form_page(
+        request,
+        client_id,
+        ClientEditForm,
+        "clients/simple_form.html",
+        handle,
+        title=_("Muokkaa tietoja"),
+        initial=initial,
+    )
 
 
 @area_required(Area.CLIENT_WORK)
@@ -196,6 +204,7 @@ def client_identify(request, client_id: int):
         IdentifyForm,
         "clients/simple_form.html",
         handle,
+        title=_("Lisää henkilötunnus"),
         initial=lambda c: {"version": c.version, "first_name": c.first_name, "last_name": c.last_name},
     )
 
@@ -206,7 +215,9 @@ def housing_add(request, client_id: int):
         services.housing_period_add(actor=request.user, client=client, **data)
         messages.success(request, _("Asumistilanne tallennettu."))
 
-    return _form_page(request, client_id, HousingPeriodForm, "clients/simple_form.html", handle)
+    return _form_page(
+        request, client_id, HousingPeriodForm, "clients/simple_form.html", handle, title=_("Asumistilanne muuttui")
+    )
 
 
 @area_required(Area.CLIENT_WORK)
@@ -215,7 +226,7 @@ def goal_add(request, client_id: int):
         services.goal_add(actor=request.user, client=client, **data)
         messages.success(request, _("Tavoite lisätty."))
 
-    return _form_page(request, client_id, GoalForm, "clients/simple_form.html", handle)
+    return _form_page(request, client_id, GoalForm, "clients/simple_form.html", handle, title=_("Uusi tavoite"))
 
 
 @area_required(Area.CLIENT_WORK)
@@ -224,7 +235,7 @@ def referral_add(request, client_id: int):
         services.referral_create(actor=request.user, client=client, **data)
         messages.success(request, _("Ohjaus lisätty."))
 
-    return _form_page(request, client_id, ReferralForm, "clients/simple_form.html", handle)
+    return _form_page(request, client_id, ReferralForm, "clients/simple_form.html", handle, title=_("Uusi ohjaus"))
 
 
 @area_required(Area.CLIENT_WORK)
@@ -234,7 +245,13 @@ def client_close(request, client_id: int):
         messages.success(request, _("Asiakkuus päätetty."))
 
     return _form_page(
-        request, client_id, ClosingForm, "clients/simple_form.html", handle, initial=lambda c: {"version": c.version}
+        request,
+        client_id,
+        ClosingForm,
+        "clients/simple_form.html",
+        handle,
+        title=_("Päätä asiakkuus"),
+        initial=lambda c: {"version": c.version},
     )
 
 
@@ -246,7 +263,7 @@ def feedback_add(request, client_id: int):
         services.feedback_record(actor=request.user, client=client, **data)
         messages.success(request, _("Palaute tallennettu."))
 
-    return _form_page(request, client_id, FeedbackForm, "clients/simple_form.html", handle)
+    return _form_page(request, client_id, FeedbackForm, "clients/simple_form.html", handle, title=_("Kirjaa palaute"))
 
 
 def _post_action(request, client_id: int, form_class, action):
