@@ -15,7 +15,10 @@ def bar_chart(*, title: str, items: list[tuple[str, float]], unit: str = "") -> 
     values = [v or 0 for _label, v in items]
     top = max(values, default=0) or 1
     height = BAR_H * max(len(items), 1) + 10
-    span = CHART_W - LABEL_W - 60
+    # Labels are never cut: the label column grows with the longest label (about 6.5 px a character).
+    label_w = int(min(max([len(str(label)) for label, _v in items] + [10]) * 6.5 + 12, 520))
+    chart_w = label_w + CHART_W - LABEL_W
+    span = chart_w - label_w - 60
     bars = format_html_join(
         "",
         '<g><text x="{}" y="{}" text-anchor="end" class="chart-label">{}</text>'
@@ -23,14 +26,14 @@ def bar_chart(*, title: str, items: list[tuple[str, float]], unit: str = "") -> 
         '<text x="{}" y="{}" class="chart-value">{}{}</text></g>',
         (
             (
-                LABEL_W - 6,
+                label_w - 6,
                 i * BAR_H + 16,
-                label[:38],
-                LABEL_W,
+                label,
+                label_w,
                 i * BAR_H + 4,
                 round(span * (v or 0) / top, 1),
                 BAR_H - 8,
-                LABEL_W + round(span * (v or 0) / top, 1) + 4,
+                label_w + round(span * (v or 0) / top, 1) + 4,
                 i * BAR_H + 16,
                 "–" if v is None else (int(v) if float(v).is_integer() else v),
                 unit,
@@ -41,7 +44,7 @@ def bar_chart(*, title: str, items: list[tuple[str, float]], unit: str = "") -> 
     return format_html(
         '<svg xmlns="http://www.w3.org/2000/svg" role="img" class="chart" viewBox="0 0 {} {}" '
         'width="100%" preserveAspectRatio="xMinYMin meet"><title>{}</title>{}</svg>',
-        CHART_W,
+        chart_w,
         height,
         title,
         bars,
