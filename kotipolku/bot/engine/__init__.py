@@ -19,6 +19,9 @@ THRESHOLD = 0.24
 # A confident answer also needs at least one shared lemma, unless the character match is strong
 # (typos and slang the lemmatiser misses).
 STRONG_CHAR = 0.55
+# More than half of the question's content words must be known to the answer: "a poem about cats"
+# shares "cat" with the pets answer but is not a housing question.
+MIN_COVERAGE = 0.5
 
 
 @dataclass
@@ -96,10 +99,14 @@ def answer(message: str, lang: str | None = None, *, index: AnswerIndex | None =
     index = index if index is not None else get_index()
     ranked = index.rank(text, lang)
     best: Match | None = ranked[0] if ranked else None
-    confident = bool(best) and best.score >= THRESHOLD and (best.overlap > 0 or best.knn >= STRONG_CHAR)
+    confident = (
+        best is not None
+        and best.score >= THRESHOLD
+        and ((best.overlap > 0 and best.coverage >= MIN_COVERAGE) or best.knn >= STRONG_CHAR)
+    )
     if found is not None:
         return replies.emergency(lang, found, best if confident else None, index)
     if not confident:
-        in_domain = bool(best) and (best.overlap > 0 or best.score >= THRESHOLD * 0.75)
+        in_domain = best is not None and best.overlap > 0 and best.coverage >= 0.5
         return replies.fallback(lang, best, in_domain=in_domain)
     return replies.answered(lang, best, ranked[1:], index)

@@ -17,6 +17,7 @@ from kotipolku.bot.engine.text import LANGS, char_ngrams, fold, normalise, terms
 W_KNN, W_ANSWER, W_BM25 = 0.45, 0.15, 0.40
 OTHER_LANG = 0.85  # examples in another language than the question still count, a little less
 BM25_K1, BM25_B = 1.2, 0.75
+MAX_GRAM_DF = 0.25
 
 
 @dataclass
@@ -49,6 +50,7 @@ class Match:
     answer_sim: float
     bm25: float
     overlap: int  # query terms found in the answer's lemma document
+    coverage: float = 0.0  # idf-weighted share of the question's content terms found there
 
 
 def _sublinear(counts: Counter) -> dict[str, float]:
@@ -87,8 +89,9 @@ class AnswerIndex:
             for lang, t in a.texts.items():
                 for example in t.get("examples", []):
                     docs.append(("ex", i, lang, self._char_vec(example)))
-                whole = " ".join([*t.get("examples", []), t.get("answer", "")])
-                docs.append(("ans", i, lang, self._char_vec(whole)))
+                # The answer's own text is long: it goes to the lemma index only, which keeps this index
+                # small and fast; here "whole" is all example phrasings of the answer together.
+                docs.append(("ans", i, lang, self._char_vec(" ".join(t.get("examples", [])))))
         df = Counter()
         for *_, vec in docs:
             df.update(vec.keys())
@@ -96,8 +99,10 @@ class AnswerIndex:
         self.char_idf = {g: math.log((n + 1) / (c + 1)) + 1.0 for g, c in df.items()}
         self.char_postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
         self.char_docs = []
+        # Grams found in a large share of documents (" ja ", "en ") say nothing and cost the most time.
+        common = {g for g, c in df.items() if c / n > MAX_GRAM_DF}
         for doc_id, (kind, i, lang, vec) in enumerate(docs):
-            weights = {g: w * self.char_idf[g] for g, w in _sublinear(vec).items()}
+            weights = {g: w * self.char_idf[g] for g, w in _sublinear(vec).items() if g not in common}
             norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
             for g, w in weights.items():
                 self.char_postings[g].append((doc_id, w / norm))
@@ -105,7 +110,7 @@ class AnswerIndex:
 
     def _char_scores(self, text: str, lang: str) -> tuple[dict[int, float], dict[int, float]]:
         vec = self._char_vec(text)
-        weights = {g: w * self.char_idf[g] for g, w in _sublinear(vec).items() if g in self.char_idf}
+        weights = {g: w * self.char_idf[g] for g, w in _sublinear(vec).items() if g in self.char_postings}
         norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
         dots: dict[int, float] = defaultdict(float)
         for g, w in weights.items():
@@ -150,13 +155,15 @@ class AnswerIndex:
     def query_terms(self, text: str, lang: str) -> list[str]:
         return list(dict.fromkeys(terms(text, lang, self.vocab.get(lang, ()))))
 
-    def _bm25_scores(self, text: str, lang: str) -> tuple[dict[int, float], dict[int, int]]:
+    def _bm25_scores(self, text: str, lang: str) -> tuple[dict[int, float], dict[int, int], dict[int, float]]:
         qterms = self.query_terms(text, lang)
         # The best possible score of this query: all terms found. Unknown words count with a high idf,
         # so a question mostly about something else scores low (out-of-scope questions).
         ceiling = sum(self.bm25_idf.get(t, self.bm25_default_idf * 0.6) * (BM25_K1 + 1) / (1 + BM25_K1) for t in qterms)
         scores: dict[int, float] = defaultdict(float)
         overlap: dict[int, int] = defaultdict(int)
+        matched_idf: dict[int, float] = defaultdict(float)
+        total_idf = sum(self.bm25_idf.get(t, self.bm25_default_idf) for t in qterms)
         for t in qterms:
             idf = self.bm25_idf.get(t)
             if idf is None:
@@ -170,15 +177,19 @@ class AnswerIndex:
                 scores[doc_id] += s
                 if doc_lang == lang:
                     overlap[doc_id] += 1
+                    matched_idf[doc_id] += idf
         per_answer: dict[int, float] = {}
         per_answer_overlap: dict[int, int] = {}
+        per_answer_coverage: dict[int, float] = {}
         for doc_id, s in scores.items():
             i = self.bm25_docs[doc_id][0]
             value = min(1.0, s / ceiling) if ceiling else 0.0
             if value > per_answer.get(i, 0.0):
                 per_answer[i] = value
             per_answer_overlap[i] = max(per_answer_overlap.get(i, 0), overlap.get(doc_id, 0))
-        return per_answer, per_answer_overlap
+            cov = matched_idf.get(doc_id, 0.0) / total_idf if total_idf else 0.0
+            per_answer_coverage[i] = max(per_answer_coverage.get(i, 0.0), cov)
+        return per_answer, per_answer_overlap, per_answer_coverage
 
     # --- ranking ------------------------------------------------------------------------------------------
     def rank(self, text: str, lang: str, *, limit: int = 3) -> list[Match]:
@@ -186,13 +197,14 @@ class AnswerIndex:
         if not self.answers or not tokens(normalise(text)):
             return []
         knn, whole = self._char_scores(text, lang)
-        bm25, overlap = self._bm25_scores(text, lang)
+        bm25, overlap, coverage = self._bm25_scores(text, lang)
         candidates = set(knn) | set(whole) | set(bm25)
         matches = []
         for i in candidates:
             k, w, b = knn.get(i, 0.0), whole.get(i, 0.0), bm25.get(i, 0.0)
             score = W_KNN * k + W_ANSWER * w + W_BM25 * b
-            matches.append(Match(self.answers[i], score, k, w, b, overlap.get(i, 0)))
+            ov = overlap.get(i, 0)
+            matches.append(Match(self.answers[i], score, k, w, b, ov, coverage.get(i, 0.0)))
         matches.sort(key=lambda m: (-m.score, m.entry.key))
         return matches[:limit]
 

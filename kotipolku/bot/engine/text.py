@@ -19,6 +19,7 @@ _FOLD = str.maketrans({"ä": "a", "ö": "o", "å": "a", "é": "e", "ü": "u", "�
 _LEXICON = yaml.safe_load((Path(__file__).parent / "lexicon.yaml").read_text(encoding="utf-8"))
 SLANG: dict[str, dict[str, str]] = _LEXICON["slang"]
 STOPWORDS: dict[str, frozenset[str]] = {lang: frozenset(w.split()) for lang, w in _LEXICON["stopwords"].items()}
+GENERIC: dict[str, frozenset[str]] = {lang: frozenset(w.split()) for lang, w in _LEXICON["generic"].items()}
 _MARKERS: dict[str, frozenset[str]] = {lang: frozenset(w.split()) for lang, w in _LEXICON["markers"].items()}
 
 
@@ -143,6 +144,8 @@ def terms(text: str, lang: str, vocabulary=frozenset()) -> list[str]:
         if tok in STOPWORDS.get(lang, ()) or len(tok) < 2:
             continue
         lem = lemma(tok, lang)
+        if lem in GENERIC.get(lang, ()) or lem in STOPWORDS.get(lang, ()):
+            continue
         out.append(lem)
         if lang == "fi" and len(lem) >= 7 and vocabulary:
             out.extend(split_compound(lem, vocabulary))

@@ -12,10 +12,11 @@ from kotipolku.bot.engine import answer, get_index
 
 
 class Command(BaseCommand):
+    stealth_options = ("stdin",)
     help = 'Answer JSON lines {"id","message","lang"?} from stdin; one JSON line per input to stdout.'
 
     def handle(self, *args, **options):
-        stdin = getattr(self, "stdin", None) or sys.stdin
+        stdin = options.get("stdin") or sys.stdin
         index = get_index()
         count = errors = 0
         for number, line in enumerate(stdin, start=1):
