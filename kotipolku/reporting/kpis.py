@@ -160,50 +160,84 @@ def trust_grown(*, feedback: QuerySet, period: Period) -> Ratio:
 class HomelessRow:
     client_id: int
     status: str  # the homeless category on the day
-    result: longterm.LongTermResult
+    long_term: bool
+    result: longterm.LongTermResult | None  # the rule's full answer (None when the cached flag was used)
 
 
-def homeless_on(*, clients: QuerySet[Client], on: dt.date) -> list[HomelessRow]:
+def homeless_on(*, clients: QuerySet[Client], on: dt.date, detailed: bool = False) -> list[HomelessRow]:
     """Clients homeless on `on`, each with the long-term rule of the clients module
     (clients.longterm.evaluate) applied to its housing history on that day.
 
     A client counts when a homeless period covers the day, the client was not closed on that day
-    (a closing before it without a reopening before it) and has not been anonymised."""
-    covering = HousingPeriod.objects.filter(
-        client__in=clients.values("pk"), status__in=HOMELESS_STATUSES, start_date__lte=on
-    ).filter(Q(end_date__isnull=True) | Q(end_date__gte=on))
-    status_of = dict(covering.order_by("client_id", "start_date").values_list("client_id", "status"))
-    if not status_of:
-        return []
+    (a closing before it without a reopening before it) and has not been anonymised.
+
+    Pre-aggregation: for today, the clients module's cached flag (Client.long_term_homeless) is
+    used for clients whose flag was computed today (long_term_checked_on == today). The clients
+    services recompute that flag on every housing-history change and clients_refresh_long_term
+    renews it daily, so it is exact; every other client is evaluated live. `detailed=True`
+    always evaluates live (the by-name list needs the spell start and the reason)."""
+    covering = (
+        HousingPeriod.objects.filter(client__in=clients.values("pk"), status__in=HOMELESS_STATUSES, start_date__lte=on)
+        .filter(Q(end_date__isnull=True) | Q(end_date__gte=on))
+        .order_by("client_id", "start_date")
+    )
     end_of_day = timezone.make_aware(dt.datetime.combine(on + dt.timedelta(days=1), dt.time.min))
-    closed: set[int] = set()
-    for chunk in _chunks(list(status_of)):
-        closed.update(
-            Closing.objects.filter(client_id__in=chunk, closed_at__lt=end_of_day)
-            .filter(Q(reopened_at__isnull=True) | Q(reopened_at__gte=end_of_day))
-            .values_list("client_id", flat=True)
+    covering_ids = covering.values("client_id")
+    # Subqueries, not id lists: the database joins faster than Python can send 10,000 parameters.
+    closed = set(
+        Closing.objects.filter(client_id__in=covering_ids, closed_at__lt=end_of_day)
+        .filter(Q(reopened_at__isnull=True) | Q(reopened_at__gte=end_of_day))
+        .values_list("client_id", flat=True)
+    )
+    use_cache = not detailed and on == timezone.localdate()
+    status_of: dict[int, str] = {}
+    cached: dict[int, bool] = {}
+    fields = [
+        "client_id",
+        "status",
+        "client__anonymised_at",
+        "client__long_term_homeless",
+        "client__long_term_checked_on",
+    ]
+    for cid, status, anonymised, flag, checked in covering.values_list(*fields).iterator(chunk_size=10000):
+        if cid in closed or anonymised is not None:
+            continue
+        status_of[cid] = status
+        if use_cache and checked == on:
+            cached[cid] = flag
+    live = [cid for cid in status_of if cid not in cached]
+    results: dict[int, longterm.LongTermResult] = {}
+    if live:
+        # Periods that ended before the three-year window cannot change the rule's answer: a spell
+        # reaching back past the window is continuous for over a year anyway.
+        window_start = longterm.years_before(on, longterm.WINDOW_YEARS) - dt.timedelta(days=1)
+        rows = HousingPeriod.objects.filter(start_date__lte=on).filter(
+            Q(end_date__isnull=True) | Q(end_date__gte=window_start)
         )
-        closed.update(Client.objects.filter(pk__in=chunk, anonymised_at__isnull=False).values_list("pk", flat=True))
-    ids = [cid for cid in status_of if cid not in closed]
-    # Periods that ended before the three-year window cannot change the rule's answer: a spell
-    # reaching back past the window is continuous for over a year anyway.
-    window_start = longterm.years_before(on, longterm.WINDOW_YEARS) - dt.timedelta(days=1)
-    history: dict[int, list[longterm.Period]] = defaultdict(list)
-    for chunk in _chunks(ids):
-        rows = (
-            HousingPeriod.objects.filter(client_id__in=chunk, start_date__lte=on)
-            .filter(Q(end_date__isnull=True) | Q(end_date__gte=window_start))
-            .values_list("client_id", "status", "start_date", "end_date")
+        rows = rows.filter(client_id__in=covering_ids) if len(live) > CHUNK else rows.filter(client_id__in=live)
+        history: dict[int, list[longterm.Period]] = defaultdict(list)
+        wanted = set(live)
+        for cid, status, start, end in rows.values_list("client_id", "status", "start_date", "end_date").iterator(
+            chunk_size=10000
+        ):
+            if cid in wanted:
+                history[cid].append(longterm.Period(status, start, end))
+        results = {cid: longterm.evaluate(history[cid], on=on) for cid in live}
+    return [
+        HomelessRow(
+            cid,
+            status,
+            cached[cid] if cid in cached else results[cid].is_long_term,
+            results.get(cid),
         )
-        for cid, status, start, end in rows.iterator(chunk_size=5000):
-            history[cid].append(longterm.Period(status, start, end))
-    return [HomelessRow(cid, status_of[cid], longterm.evaluate(history[cid], on=on)) for cid in ids]
+        for cid, status in status_of.items()
+    ]
 
 
 def long_term_homeless_count(*, clients: QuerySet[Client], on: dt.date) -> int:
     """Long-term homeless: clients homeless on the day (see homeless_on) whom the clients module's
     rule (clients.longterm) flags long-term on that day."""
-    return sum(1 for row in homeless_on(clients=clients, on=on) if row.result.is_long_term)
+    return sum(1 for row in homeless_on(clients=clients, on=on) if row.long_term)
 
 
 @dataclass

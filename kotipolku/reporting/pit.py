@@ -75,7 +75,7 @@ def pit_count(*, actor: Actor, filters: Filters, on: dt.date, action: AuditActio
         gender, birth = facts.get(r.client_id, ("", None))
         row = rows[r.status]
         row["persons"] += 1
-        row["long_term"] += r.result.is_long_term
+        row["long_term"] += r.long_term
         if birth is None:
             row["age_unknown"] += 1
         elif age_on(birth, on) < YOUNG_AGE:

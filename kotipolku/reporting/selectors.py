@@ -232,7 +232,7 @@ def by_name_list(
     clients = access.visible(actor, Client.objects.all())
     if team is not None:
         clients = clients.filter(teams=team)
-    rows = kpis.homeless_on(clients=clients, on=on)
+    rows = kpis.homeless_on(clients=clients, on=on, detailed=True)
     objs = Client.objects.select_related("responsible_worker").in_bulk([r.client_id for r in rows])
     out = []
     for r in rows:
@@ -244,7 +244,7 @@ def by_name_list(
                 client=c,
                 status=r.status,
                 status_label=str(HousingStatus(r.status).label),
-                long_term=r.result.is_long_term,
+                long_term=r.long_term,
                 reason=r.result.reason,
                 days_homeless=(on - start).days + 1,
                 last_contact=c.last_met_at,
