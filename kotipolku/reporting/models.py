@@ -94,3 +94,27 @@ class Observation(models.Model):
 
     def __str__(self) -> str:
         return self.phenomenon
+
+
+class BirthDateCache(models.Model):
+    """A client's birth date derived from the identity code, so that the point-in-time count need
+    not decrypt every code. Valid only while `hetu_hash` equals the client's current
+    henkilotunnus_hash (checked on every read; a changed or erased code makes it stale and it is
+    recomputed). Deleted with the client. Never shown; used only for age columns of counts."""
+
+    client = models.OneToOneField("clients.Client", on_delete=models.CASCADE, primary_key=True, related_name="+")
+    hetu_hash = models.CharField(max_length=64)
+    birth_date = models.DateField()
+
+    access_scope = TeamScope("client__teams")
+
+    class Meta:
+        verbose_name = _("syntymäaika (johdettu)")
+        verbose_name_plural = _("syntymäajat (johdettu)")
+
+    def __str__(self) -> str:
+        return f"#{self.client_id}"
+
+    @property
+    def audit_client_id(self) -> int:
+        return self.client_id

@@ -12,6 +12,7 @@ from kotipolku.core.access import Actor, Area
 from kotipolku.core.models import AuditAction
 from kotipolku.reporting import kpis
 from kotipolku.reporting.filters import Filters
+from kotipolku.reporting.models import BirthDateCache
 from kotipolku.reporting.selectors import scope_for
 
 SMALL_CELL = 5  # counts 1-4 are shown as "<5" in exports that leave the team
@@ -48,6 +49,47 @@ def age_on(birth: dt.date, on: dt.date) -> int:
     return on.year - birth.year - ((on.month, on.day) < (birth.month, birth.day))
 
 
+def client_facts(ids: list[int]) -> dict[int, tuple[str, dt.date | None]]:
+    """(gender, birth date or None) per client. Birth dates come from BirthDateCache when its hash
+    matches the client's current identity-code hash; other codes are decrypted once and cached."""
+    facts: dict[int, tuple[str, dt.date | None]] = {}
+    stale: list[int] = []
+    for chunk in kpis._chunks(ids):
+        cache = {
+            cid: (digest, birth)
+            for cid, digest, birth in BirthDateCache.objects.filter(client_id__in=chunk).values_list(
+                "client_id", "hetu_hash", "birth_date"
+            )
+        }
+        for cid, gender, digest in Client.objects.filter(pk__in=chunk).values_list(
+            "pk", "gender", "henkilotunnus_hash"
+        ):
+            if digest is None:
+                facts[cid] = (gender, None)
+            elif cid in cache and cache[cid][0] == digest:
+                facts[cid] = (gender, cache[cid][1])
+            else:
+                facts[cid] = (gender, None)
+                stale.append(cid)
+    fresh = []
+    for chunk in kpis._chunks(stale):
+        for c in Client.objects.filter(pk__in=chunk).only("id", "gender", "henkilotunnus", "henkilotunnus_hash"):
+            if c.henkilotunnus is None:
+                continue
+            birth = c.henkilotunnus.birth_date
+            facts[c.pk] = (c.gender, birth)
+            fresh.append(BirthDateCache(client_id=c.pk, hetu_hash=c.henkilotunnus_hash, birth_date=birth))
+    if fresh:
+        BirthDateCache.objects.bulk_create(
+            fresh,
+            batch_size=2000,
+            update_conflicts=True,
+            unique_fields=["client"],
+            update_fields=["hetu_hash", "birth_date"],
+        )
+    return facts
+
+
 @dataclass
 class PitCount:
     on: dt.date
@@ -65,11 +107,7 @@ def pit_count(*, actor: Actor, filters: Filters, on: dt.date, action: AuditActio
     access.require_area(actor, Area.REPORTS)
     scope = scope_for(actor, filters)
     homeless = kpis.homeless_on(clients=scope.clients, on=on)
-    facts: dict[int, tuple[str, dt.date | None]] = {}
-    ids = [r.client_id for r in homeless]
-    for chunk in kpis._chunks(ids):
-        for c in Client.objects.filter(pk__in=chunk).only("id", "gender", "henkilotunnus"):
-            facts[c.pk] = (c.gender, c.henkilotunnus.birth_date if c.henkilotunnus else None)
+    facts = client_facts([r.client_id for r in homeless])
     rows = {s.value: dict.fromkeys(("persons", "long_term", "young", "age_unknown", "women"), 0) for s in CATEGORIES}
     for r in homeless:
         gender, birth = facts.get(r.client_id, ("", None))

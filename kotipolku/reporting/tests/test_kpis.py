@@ -1,5 +1,7 @@
 """KPI definitions on small hand-made data sets; each expected figure is worked out in the test."""
 
+import datetime as dt
+
 import pytest
 
 from kotipolku.bot.models import Exchange
@@ -254,3 +256,21 @@ def test_snapshot_day_never_in_the_future():
     p = Period(d("2025-01-01"), d("2030-12-31"))
     assert p.snapshot_day(today=d("2026-11-23")) == d("2026-11-23")
     assert Period(d("2025-01-01"), d("2025-12-31")).snapshot_day(today=d("2026-11-23")) == d("2025-12-31")
+
+
+def test_today_uses_the_clients_modules_fresh_cached_flag(make_client):
+    """For today, a flag computed today (long_term_checked_on == today) is used as is; a flag
+    computed on an earlier day is ignored and the rule is evaluated live."""
+    from django.utils import timezone
+
+    today = timezone.localdate()
+    fresh = make_client(long_term_homeless=True, long_term_checked_on=today)
+    stale = make_client(long_term_homeless=True, long_term_checked_on=today - dt.timedelta(days=1))
+    for c in (fresh, stale):
+        HousingPeriod.objects.create(client=c, status="outdoors_shelter", start_date=today - dt.timedelta(days=10))
+    rows = {r.client_id: r.long_term for r in kpis.homeless_on(clients=Client.objects.all(), on=today)}
+    assert rows == {fresh.pk: True, stale.pk: False}
+    detailed = {
+        r.client_id: r.long_term for r in kpis.homeless_on(clients=Client.objects.all(), on=today, detailed=True)
+    }
+    assert detailed == {fresh.pk: False, stale.pk: False}

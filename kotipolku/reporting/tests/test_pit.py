@@ -84,3 +84,20 @@ def test_pit_future_day_is_a_field_error(as_lead):
     """A count for a future day is refused with 400 and a field error, not a 500."""
     r = as_lead.get("/fi/staff/raportit/poikkileikkaus/?on=2999-01-01")
     assert r.status_code == 400
+
+
+def test_birth_date_cache_follows_identity_code_changes(team_a):
+    """The first count caches the birth date; a changed identity code (new hash) makes the cache
+    stale, so the new code's birth date is used and the cache is rewritten."""
+    from kotipolku.reporting.models import BirthDateCache
+
+    c = _homeless(team_a, "outdoors_shelter", code=hetu("010105", "A"))
+    assert pit.client_facts([c.pk])[c.pk][1] == d("2005-01-01")
+    assert BirthDateCache.objects.get(client=c).birth_date == d("2005-01-01")
+    c.henkilotunnus = hetu("010170", "-")
+    c.save()
+    assert pit.client_facts([c.pk])[c.pk][1] == d("1970-01-01")
+    assert BirthDateCache.objects.get(client=c).birth_date == d("1970-01-01")
+    c.henkilotunnus = None
+    c.save()
+    assert pit.client_facts([c.pk])[c.pk][1] is None
