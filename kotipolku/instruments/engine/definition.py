@@ -195,6 +195,10 @@ class Definition:
     def __post_init__(self):
         object.__setattr__(self, "_items", {i.id: i for i in self.items})
         object.__setattr__(self, "_domains", {d.id: d for d in self.domains})
+        # Precomputed for scoring speed: rules with their items, items that can signal an emergency.
+        object.__setattr__(self, "scored", tuple((r, self._items[r.item]) for r in self.rules))
+        alarm = [i for i in self.items if any(o.emergency for o in i.options)]
+        object.__setattr__(self, "alarm_items", tuple(sorted(alarm, key=lambda i: self.order.index(i.id))))
 
     def item(self, item_id: str) -> Item:
         return self._items[item_id]

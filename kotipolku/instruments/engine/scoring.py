@@ -156,10 +156,10 @@ def score(definition: Definition, answers: Mapping[str, Any]) -> Result:
     visible = visible_item_ids(definition, answers)
     domains = {d.id: 0.0 for d in definition.domains}
     loose = 0.0
-    for rule in definition.rules:
+    for rule, item in definition.scored:
         if rule.item not in visible:
             continue
-        points = _rule_points(rule, definition.item(rule.item), answers.get(rule.item))
+        points = _rule_points(rule, item, answers.get(rule.item))
         if rule.domain is None:
             loose += points
         else:
@@ -178,13 +178,13 @@ def score(definition: Definition, answers: Mapping[str, Any]) -> Result:
     if band is None:  # the validator makes this unreachable for valid answers
         raise ValueError(f"{definition.code} v{definition.version}: total {total} falls outside every band")
     emergency_items = []
-    for iid in definition.order:
-        if iid not in visible:
+    for item in definition.alarm_items:
+        if item.id not in visible:
             continue
-        item, value = definition.item(iid), answers.get(iid)
+        value = answers.get(item.id)
         chosen = value if isinstance(value, list | tuple) else [value]
         if any((opt := item.option(v)) is not None and opt.emergency for v in chosen if isinstance(v, str)):
-            emergency_items.append(iid)
+            emergency_items.append(item.id)
     domain_bands = {d.id: band_for(d.bands, domains[d.id]) for d in definition.domains if d.bands}
     emergency = bool(emergency_items) or band.emergency or any(b and b.emergency for b in domain_bands.values())
     return Result(
