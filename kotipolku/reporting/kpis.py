@@ -17,7 +17,7 @@ import datetime as dt
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from kotipolku.clients import longterm
@@ -86,42 +86,24 @@ class Reached:
     new: int
 
 
-def _contact_ids(clients: QuerySet, *, since=None, until=None):
-    """Subqueries of client ids with an encounter / a linked walk-in visit in [since, until)."""
-    enc = Encounter.objects.filter(client__in=clients.values("pk"))
-    walk = WalkInVisit.objects.filter(client__in=clients.values("pk"))
-    if since is not None:
-        enc = enc.filter(occurred_at__gte=since)
-        walk = walk.filter(visited_at__gte=since)
-    if until is not None:
-        enc = enc.filter(occurred_at__lt=until)
-        walk = walk.filter(visited_at__lt=until)
-    return enc.values("client_id"), walk.values("client_id")
-
-
 def clients_reached(*, clients: QuerySet[Client], period: Period) -> Reached:
     """Clients reached: distinct clients with at least one encounter or linked walk-in visit in the
     period. New: of those, the ones with no encounter or walk-in visit before the period start.
     Anonymous walk-in visits are not clients (see walk_ins)."""
-    enc, walk = _contact_ids(clients, since=period.since, until=period.until)
-    ids = set(enc.order_by().distinct().values_list("client_id", flat=True))
-    ids |= set(walk.order_by().distinct().values_list("client_id", flat=True))
-    if not ids:
-        return Reached(0, 0)
-    reached_q = Q(client_id__in=enc) | Q(client_id__in=walk)
-    earlier = set(
-        Encounter.objects.filter(reached_q, occurred_at__lt=period.since)
-        .order_by()
-        .values_list("client_id", flat=True)
-        .distinct()
+    enc = Encounter.objects.filter(client=OuterRef("pk"))
+    walk = WalkInVisit.objects.filter(client=OuterRef("pk"))
+    # EXISTS per client uses the (client, occurred_at) index; one row per client, so a person in
+    # two teams is counted once.
+    in_period = Q(Exists(enc.filter(occurred_at__gte=period.since, occurred_at__lt=period.until))) | Q(
+        Exists(walk.filter(visited_at__gte=period.since, visited_at__lt=period.until))
     )
-    earlier |= set(
-        WalkInVisit.objects.filter(reached_q, visited_at__lt=period.since)
-        .order_by()
-        .values_list("client_id", flat=True)
-        .distinct()
+    before = Q(Exists(enc.filter(occurred_at__lt=period.since))) | Q(Exists(walk.filter(visited_at__lt=period.since)))
+    agg = (
+        Client.objects.filter(pk__in=clients.values("pk"))
+        .filter(in_period)
+        .aggregate(n_total=Count("pk"), n_new=Count("pk", filter=~before))
     )
-    return Reached(total=len(ids), new=len(ids - earlier))
+    return Reached(total=agg["n_total"], new=agg["n_new"])
 
 
 def housing_solved(*, clients: QuerySet[Client], period: Period) -> Ratio:
