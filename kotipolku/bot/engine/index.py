@@ -76,12 +76,9 @@ class AnswerIndex:
 
     # --- character n-grams ---------------------------------------------------------------------------
     def _char_vec(self, text: str) -> Counter:
-        norm = normalise(text)
-        grams = Counter(char_ngrams(norm))
-        folded = fold(norm)
-        if folded != norm:
-            grams.update(g for g in char_ngrams(folded) if g not in grams)
-        return grams
+        # On the diacritics-folded text: "haato" typed without ä still meets "häätö", and the index
+        # stays half the size it would be with both spellings.
+        return Counter(char_ngrams(fold(normalise(text))))
 
     def _build_char_index(self) -> None:
         docs = []  # (kind, answer index, lang, Counter)

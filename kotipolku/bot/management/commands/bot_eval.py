@@ -7,8 +7,24 @@ from django.core.management.base import BaseCommand, CommandError
 from kotipolku.bot.content import ContentError, read_content
 from kotipolku.bot.engine import AnswerIndex, answer, selectors_content
 from kotipolku.bot.engine.baseline import KeywordBaseline
-from kotipolku.bot.engine.text import lemmatiser_ready
+from kotipolku.bot.engine.text import lemmatiser_ready, normalise, tokens
 from kotipolku.bot.evaluation import EvalFileError, evaluate, format_table, read_items
+
+
+def _key(text: str) -> str:
+    return " ".join(tokens(normalise(text)))
+
+
+def holdout(answers, items) -> int:
+    """Remove examples that equal an evaluation message (measures generalisation, not recall of copies)."""
+    messages = {_key(item["message"]) for item in items}
+    dropped = 0
+    for entry in answers:
+        for block in entry.texts.values():
+            kept = [e for e in block.get("examples", []) if _key(e) not in messages]
+            dropped += len(block.get("examples", [])) - len(kept)
+            block["examples"] = kept
+    return dropped
 
 
 class Command(BaseCommand):
@@ -18,6 +34,11 @@ class Command(BaseCommand):
         parser.add_argument("file")
         parser.add_argument("--baseline", action="store_true", help="score the plain keyword baseline instead")
         parser.add_argument("--content", help="build the index from this content folder instead of the database")
+        parser.add_argument(
+            "--holdout",
+            action="store_true",
+            help="drop example phrasings identical to an evaluation message before building the index",
+        )
         parser.add_argument("--misses", action="store_true", help="list every miss (item id and what was wrong)")
 
     def handle(self, *args, **options):
@@ -34,6 +55,9 @@ class Command(BaseCommand):
             raise CommandError(str(exc)) from None
         if not answers:
             raise CommandError("No bot answers: run `manage.py load_bot_content` or give --content DIR.")
+        if options["holdout"]:
+            dropped = holdout(answers, items)
+            self.stdout.write(f"holdout: {dropped} example phrasings identical to evaluation messages left out")
         index = AnswerIndex(answers, paths)
         method = "keyword baseline" if options["baseline"] else "kotipolku matcher"
         if options["baseline"]:
@@ -48,6 +72,8 @@ class Command(BaseCommand):
             r = run(message, lang)
             return {"theme": r.theme, "fallback": r.fallback, "emergency": r.emergency, "answer": r.answer}
 
+        for warm in ("vuokra", "hyra", "rent"):  # first use loads URL patterns and caches; not per-question cost
+            answer_fn(warm, None)
         tallies = evaluate(items, answer_fn)
         self.stdout.write(f"Bot evaluation of {options['file']}: {len(items)} items, method: {method}")
         for line in format_table(tallies):
