@@ -50,12 +50,12 @@ def self_assessment_version() -> InstrumentVersion:
 
 
 def staff_instruments() -> list[InstrumentVersion]:
-    """The newest version of each instrument that staff fill in for a client."""
+    """The newest version of each instrument that staff fill in for a client (`for_clients`)."""
     _ensure_loaded()
     out = []
     for instrument in Instrument.objects.exclude(kind=Kind.PUBLIC).order_by("code"):
         version = instrument.versions.filter(published=True).order_by("-version").first()
-        if version is not None:
+        if version is not None and version.parsed.for_clients:
             version.instrument = instrument
             out.append(version)
     return out

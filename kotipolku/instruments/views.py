@@ -163,7 +163,7 @@ def staff_fill(request, client_id: int, code: str):
     """Fill in an instrument for a client; `?tablet=1` gives the client-facing tablet layout."""
     client = client_selectors.client_get(actor=request.user, client_id=client_id)
     version = selectors.instrument_current_version(code=code)
-    if version.instrument.kind == Kind.PUBLIC:
+    if not version.parsed.for_clients:  # public self-assessment, other modules' surveys
         raise Http404
     tablet = request.GET.get("tablet") == "1"
     form_class = form_class_for(version.parsed, _lang())

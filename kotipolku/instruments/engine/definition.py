@@ -190,7 +190,8 @@ class Definition:
     source: str = ""
     reviewed: str = ""
     sources: tuple[str, ...] = ()
-    order: tuple[str, ...] = ()  # item ids, parents before the items that depend on them
+    order: tuple[str, ...] = ()
+    for_clients: bool = False  # staff fill it in for (or with) a client of their team  # item ids, parents before the items that depend on them
 
     def __post_init__(self):
         object.__setattr__(self, "_items", {i.id: i for i in self.items})
@@ -355,6 +356,11 @@ class _Parser:
             self.err("bands", "at least one result band over the total is needed")
         examples = self.parse_examples(raw.get("examples") or [], bands)
         sources = raw.get("sources") or []
+        for_clients = raw.get("for_clients", kind == "professional")
+        if not isinstance(for_clients, bool):
+            self.err("", f"'for_clients' must be true or false, got {for_clients!r}")
+        if for_clients and kind == "public":
+            self.err("", "a public (anonymous) instrument cannot be 'for_clients'")
         if self.problems:
             raise DefinitionError(self.problems)
         return Definition(
@@ -378,6 +384,7 @@ class _Parser:
             reviewed=str(raw.get("reviewed") or ""),
             sources=tuple(str(s) for s in sources),
             order=tuple(order),
+            for_clients=bool(for_clients),
         )
 
     # --- sections and items --------------------------------------------------------------------

@@ -157,3 +157,11 @@ def test_unscored_survey_with_one_point_band_loads():
 
     d = load_dict(raw, source="kysely.yaml")
     assert score(d, {"arrears": "none", "mood": 2}).band.code == "done"
+
+
+def test_for_clients_defaults_by_kind():
+    """Professional tools are for clients by default; surveys only when they say so; public never."""
+    assert load_dict(base()).for_clients is True
+    assert load_dict({**base(), "kind": "survey"}).for_clients is False
+    assert load_dict({**base(), "kind": "survey", "for_clients": True}).for_clients is True
+    assert any("cannot be 'for_clients'" in p for p in problems_of({**base(), "kind": "public", "for_clients": True}))

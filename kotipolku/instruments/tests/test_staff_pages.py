@@ -93,3 +93,17 @@ def test_public_instrument_cannot_be_filled_for_a_client(as_worker_a, client_a, 
 def test_tablet_mode_hides_navigation(as_worker_a, client_a):
     page = as_worker_a.get(fill_url(client_a, "asumisen-hyvinvointikysely") + "?tablet=1").content.decode()
     assert "tablet-mode" in page and "site-nav" not in page and "Asiakas A" not in page
+
+
+def test_only_instruments_for_clients_are_offered(as_worker_a, client_a, scoring_tool):
+    """Surveys of other modules (kind survey without for_clients) are neither listed nor fillable."""
+    from kotipolku.instruments.models import Instrument, InstrumentVersion
+    from kotipolku.instruments.tests.defs import base
+
+    raw = {**base(), "code": "verkostokysely", "kind": "survey"}
+    instrument = Instrument.objects.create(code="verkostokysely", kind="survey", title=raw["title"])
+    InstrumentVersion.objects.create(instrument=instrument, version=1, definition=raw)
+    page = as_worker_a.get(f"/fi/staff/arviointi/asiakas/{client_a.pk}/").content.decode()
+    assert "asumisen-hyvinvointikysely/?tablet=1" in page and "asumispalvelun-pisteytys/" in page
+    assert "verkostokysely" not in page
+    assert as_worker_a.get(fill_url(client_a, "verkostokysely")).status_code == 404
