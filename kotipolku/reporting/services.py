@@ -6,6 +6,7 @@ from decimal import Decimal
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from kotipolku.core import access, audit
 from kotipolku.core.access import Actor, Area
@@ -16,11 +17,11 @@ from kotipolku.reporting.models import Observation, ResultTarget
 FREE_TEXT_FIELDS = ("phenomenon", "example", "proposal", "municipality")
 
 KIND_LABELS = {
-    "hetu": "henkilötunnus",
-    "phone": "puhelinnumero",
-    "email": "sähköpostiosoite",
-    "address": "osoite",
-    "iban": "tilinumero",
+    "hetu": gettext_lazy("henkilötunnus"),
+    "phone": gettext_lazy("puhelinnumero"),
+    "email": gettext_lazy("sähköpostiosoite"),
+    "address": gettext_lazy("osoite"),
+    "iban": gettext_lazy("tilinumero"),
 }
 
 
@@ -30,7 +31,7 @@ def personal_data_errors(values: dict[str, str]) -> dict[str, str]:
     for name, text in values.items():
         kinds = find_personal_data(text or "")
         if kinds:
-            found = ", ".join(_(KIND_LABELS.get(k, k)) for k in kinds)
+            found = ", ".join(str(KIND_LABELS.get(k, k)) for k in kinds)
             errors[name] = _(
                 "Teksti näyttää sisältävän henkilötietoja (%(found)s). Kirjoita havainto niin, ettei ketään voi tunnistaa."
             ) % {"found": found}
