@@ -1,6 +1,7 @@
 """Scoring the bot on a labelled file (format and metrics: ../shared/eval/README.md)."""
 
 import json
+import math
 import statistics
 import time
 from dataclasses import dataclass, field
@@ -15,6 +16,8 @@ METRICS = (
     ("false_emergency", "false emergency rate"),
     ("latency_median_ms", "latency median (ms)"),
     ("latency_p95_ms", "latency p95 (ms)"),
+    ("cpu_median_ms", "cpu time median (ms)"),
+    ("cpu_p95_ms", "cpu time p95 (ms)"),
 )
 
 
@@ -53,10 +56,12 @@ class Tally:
     non_emergencies: int = 0
     false_emergency: int = 0
     latencies: list = field(default_factory=list)
+    cpu: list = field(default_factory=list)
     misses: list = field(default_factory=list)
 
-    def add(self, item: dict, out: dict, ms: float) -> None:
+    def add(self, item: dict, out: dict, ms: float, cpu_ms: float = 0.0) -> None:
         self.latencies.append(ms)
+        self.cpu.append(cpu_ms)
         answer = (out.get("answer") or "").lower()
         if item["oos"]:
             self.oos += 1
@@ -92,7 +97,7 @@ class Tally:
             return a / b if b else None
 
         lat = sorted(self.latencies)
-        p95 = lat[min(len(lat) - 1, max(0, int(round(0.95 * len(lat) + 0.5)) - 1))] if lat else None
+        cpu = sorted(self.cpu)
         return {
             "n": len(self.latencies),
             "theme_accuracy": share(self.theme_ok, self.inscope),
@@ -102,20 +107,30 @@ class Tally:
             "emergency_recall": share(self.emergency_hit, self.emergencies),
             "false_emergency": share(self.false_emergency, self.non_emergencies),
             "latency_median_ms": statistics.median(lat) if lat else None,
-            "latency_p95_ms": p95,
+            "latency_p95_ms": _p95(lat),
+            "cpu_median_ms": statistics.median(cpu) if cpu else None,
+            "cpu_p95_ms": _p95(cpu),
         }
+
+
+def _p95(values: list[float]) -> float | None:
+    """Nearest-rank 95th percentile."""
+    if not values:
+        return None
+    return values[min(len(values) - 1, max(0, math.ceil(0.95 * len(values)) - 1))]
 
 
 def evaluate(items: list[dict], answer_fn) -> dict[str, Tally]:
     """Run every item through answer_fn(message, lang) → dict; tallies overall ('all') and per language."""
     tallies = {"all": Tally(), "fi": Tally(), "sv": Tally(), "en": Tally()}
     for item in items:
-        started = time.perf_counter()
+        started, cpu_started = time.perf_counter(), time.thread_time()
         out = answer_fn(item["message"], item.get("lang"))
         ms = (time.perf_counter() - started) * 1000
+        cpu_ms = (time.thread_time() - cpu_started) * 1000
         for key in ("all", item.get("lang")):
             if key in tallies:
-                tallies[key].add(item, out, ms)
+                tallies[key].add(item, out, ms, cpu_ms)
     return tallies
 
 
@@ -128,6 +143,7 @@ def format_table(tallies: dict[str, Tally]) -> list[str]:
         cells = []
         for c in cols:
             v = figures[c][key]
-            cells.append(f"{'n/a':>9}" if v is None else (f"{v:>9.1f}" if key.startswith("latency") else f"{v:>9.3f}"))
+            timing = key.startswith(("latency", "cpu"))
+            cells.append(f"{'n/a':>9}" if v is None else (f"{v:>9.1f}" if timing else f"{v:>9.3f}"))
         lines.append(f"{label:<28}" + "".join(cells))
     return lines
