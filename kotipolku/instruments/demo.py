@@ -49,8 +49,10 @@ def load_demo(*, stdout=None) -> str:
     note = _ensure_demo_clients()
     tools = {v.instrument.code: v for v in selectors.staff_instruments()}
     created_client = 0
-    clients = Client.objects.filter(instrument_responses__isnull=True).prefetch_related("teams")
-    for n, client in enumerate(clients[:8]):
+    # Results for the first eight demo clients, once (a later run adds nothing).
+    already = InstrumentResponse.objects.filter(client__isnull=False).exists()
+    clients = [] if already else Client.objects.order_by("pk").prefetch_related("teams")[:8]
+    for n, client in enumerate(clients):
         team = client.teams.first()
         worker = User.objects.filter(username=WORKERS.get(team.name if team else "", "")).first()
         if worker is None:
