@@ -1,0 +1,1 @@
+"""Reliability tooling (API fuzzing and load test); not part of the installed package."""
