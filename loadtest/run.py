@@ -1,0 +1,389 @@
+"""Bounded load test of a Kotipolku server on loopback (stdlib only: threads + http.client).
+
+    .venv/bin/python loadtest/run.py --base http://127.0.0.1:8202 --database-url sqlite:////tmp/...sqlite3
+
+Three phases of --duration seconds each, with the same number of client threads:
+  1. trivial: only GET /healthz (the reference throughput of the server),
+  2. public:  the public mix (bot question, service search, handbook page, contact request form + post),
+  3. mixed:   the public mix plus staff threads (login, caseload, client page, encounter entry).
+Prints throughput and p50/p95/p99 per request type and phase, the public/trivial throughput ratio, 429 and
+5xx counts, and compares every contact request and encounter that got a success answer with the rows stored
+(manage.py reliability_count). Public clients get distinct X-Forwarded-For addresses (the server must run
+with TRUST_XFF=1, see serve.sh) unless --single-ip, which shows the per-IP rate limits answering 429.
+Safety: the base URL must be http://127.0.0.1:<port>; duration and request count are capped.
+"""
+
+import argparse
+import http.client
+import json
+import os
+import random
+import re
+import statistics
+import subprocess
+import sys
+import threading
+import time
+import urllib.parse
+from collections import defaultdict
+from datetime import UTC, date, datetime
+from http.cookies import SimpleCookie
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+MAX_DURATION = 300
+MAX_REQUESTS = 200_000
+
+BOT_QUESTIONS = [
+    "Minulla ei ole paikkaa missä nukkua tänä yönä",
+    "En pysty maksamaan vuokraa tässä kuussa",
+    "Sain häätöilmoituksen, mitä teen?",
+    "Miten haen asumistukea Kelasta?",
+    "Vuokranantaja uhkaa irtisanoa sopimuksen",
+    "Tarvitsen apua velkojen kanssa",
+    "Missä voin käydä suihkussa ja pestä pyykkiä?",
+    "Muutan uuteen asuntoon, mitä pitää muistaa?",
+    "Jag har inte råd att betala hyran",
+    "Where can I get food aid?",
+]
+SERVICE_QUERIES = ["ruoka", "päivätoiminta", "asumisneuvonta", "velka", "kela", "suihku", "", "yöpaikka", "päihde"]
+HANDBOOK_PAGES = ["/fi/kasikirja/", "/fi/kasikirja/vuokranmaksu/", "/fi/kasikirja/muuttajan-muistilista/"]
+CSRF_INPUT = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+STARTED_INPUT = re.compile(r'name="started" value="([^"]*)"')
+
+
+class Stats:
+    """Latencies and status counts per (phase, request type); thread-safe."""
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.latency = defaultdict(list)
+        self.status = defaultdict(lambda: defaultdict(int))
+        self.total = 0
+
+    def add(self, phase: str, kind: str, status: int, seconds: float) -> None:
+        with self.lock:
+            self.latency[(phase, kind)].append(seconds)
+            self.status[(phase, kind)][status] += 1
+            self.total += 1
+
+
+class Http:
+    """One simulated browser: cookies, optional X-Forwarded-For, a new connection per request."""
+
+    def __init__(self, host: str, port: int, ip: str | None):
+        self.host, self.port, self.ip = host, port, ip
+        self.cookies: dict[str, str] = {}
+
+    def request(self, method: str, path: str, *, body: bytes | None = None, headers: dict | None = None):
+        all_headers = {"Accept-Language": "fi", "User-Agent": "kotipolku-loadtest"}
+        if self.cookies:
+            all_headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
+        if self.ip:
+            all_headers["X-Forwarded-For"] = self.ip
+        all_headers.update(headers or {})
+        conn = http.client.HTTPConnection(self.host, self.port, timeout=60)
+        try:
+            conn.request(method, path, body=body, headers=all_headers)
+            response = conn.getresponse()
+            data = response.read()
+            for header, value in response.getheaders():
+                if header.lower() == "set-cookie":
+                    cookie = SimpleCookie()
+                    cookie.load(value)
+                    for key, morsel in cookie.items():
+                        self.cookies[key] = morsel.value
+            return response.status, response.getheader("Location", ""), data
+        finally:
+            conn.close()
+
+    def form_post(self, path: str, fields: list[tuple[str, str]]):
+        body = urllib.parse.urlencode(fields).encode()
+        referer = f"http://{self.host}:{self.port}{path}"
+        return self.request(
+            "POST", path, body=body, headers={"Content-Type": "application/x-www-form-urlencoded", "Referer": referer}
+        )
+
+
+class Run:
+    def __init__(self, args):
+        parsed = urllib.parse.urlsplit(args.base)
+        if parsed.scheme != "http" or parsed.hostname != "127.0.0.1" or not parsed.port:
+            sys.exit("run.py: --base must be http://127.0.0.1:<port> (loopback only)")
+        self.host, self.port = parsed.hostname, parsed.port
+        self.args = args
+        self.stats = Stats()
+        self.marker = "LT" + datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
+        self.counter = 0
+        self.counter_lock = threading.Lock()
+        self.accepted_contacts: list[str] = []
+        self.accepted_encounters: list[str] = []
+        self.stop = threading.Event()
+        self.phase = ""
+
+    def next_marker(self) -> str:
+        with self.counter_lock:
+            self.counter += 1
+            return f"{self.marker}-{self.counter}"
+
+    def timed(self, client: Http, kind: str, method: str, path: str, **kwargs):
+        if self.stats.total >= self.args.max_requests:
+            self.stop.set()
+        start = time.perf_counter()
+        try:
+            if method == "FORM":
+                status, location, data = client.form_post(path, kwargs["fields"])
+            else:
+                status, location, data = client.request(method, path, **kwargs)
+        except OSError:
+            status, location, data = 599, "", b""  # connection failure counts as a server error
+        self.stats.add(self.phase, kind, status, time.perf_counter() - start)
+        return status, location, data
+
+    def new_public_client(self) -> Http:
+        ip = (
+            None
+            if self.args.single_ip
+            else f"10.{random.randint(0, 255)}.{random.randint(0, 255)}.{random.randint(1, 254)}"
+        )
+        return Http(self.host, self.port, ip)
+
+    # --- workers -------------------------------------------------------------------------------
+    def trivial_worker(self):
+        client = Http(self.host, self.port, None)
+        while not self.stop.is_set():
+            self.timed(client, "healthz", "GET", "/healthz")
+
+    def public_worker(self):
+        pending: list[tuple[float, Http, str, str]] = []  # (ready_at, client, csrf, started)
+        while not self.stop.is_set():
+            now = time.monotonic()
+            if pending and pending[0][0] <= now:
+                _, client, csrf, started = pending.pop(0)
+                self.contact_post(client, csrf, started)
+                continue
+            roll = random.random()
+            client = self.new_public_client()
+            if roll < 0.30:
+                body = json.dumps({"message": random.choice(BOT_QUESTIONS), "lang": "fi"}).encode()
+                self.timed(
+                    client,
+                    "bot_ask",
+                    "POST",
+                    "/api/v1/bot/ask",
+                    body=body,
+                    headers={"Content-Type": "application/json"},
+                )
+            elif roll < 0.60:
+                q = urllib.parse.quote(random.choice(SERVICE_QUERIES))
+                self.timed(client, "service_search", "GET", f"/api/v1/services?q={q}")
+            elif roll < 0.85:
+                self.timed(client, "handbook_page", "GET", random.choice(HANDBOOK_PAGES))
+            else:
+                status, _, data = self.timed(client, "contact_form_get", "GET", "/fi/yhteydenotto/")
+                csrf, started = CSRF_INPUT.search(data.decode(errors="replace")), None
+                match = STARTED_INPUT.search(data.decode(errors="replace"))
+                if status == 200 and csrf and match:
+                    started = match.group(1)
+                    pending.append((time.monotonic() + self.args.fill_seconds, client, csrf.group(1), started))
+
+    def contact_post(self, client: Http, csrf: str, started: str):
+        marker = self.next_marker()
+        fields = [
+            ("csrfmiddlewaretoken", csrf),
+            ("theme", ""),
+            ("urgency", "not_urgent"),
+            ("message", "Kuormitustestin viesti, ei oikea yhteydenotto."),
+            ("contact_method", "callback"),
+            ("preferred_language", "fi"),
+            ("municipality", marker),
+            ("website", ""),
+            ("started", started),
+        ]
+        status, location, _ = self.timed(client, "contact_post", "FORM", "/fi/yhteydenotto/", fields=fields)
+        if status == 302 and "kiitos" in location:
+            with self.counter_lock:
+                self.accepted_contacts.append(marker)
+
+    def staff_worker(self, username: str):
+        client = Http(self.host, self.port, None)
+        status, _, data = self.timed(client, "staff_login_get", "GET", "/fi/accounts/login/")
+        csrf = CSRF_INPUT.search(data.decode(errors="replace"))
+        if not csrf:
+            return
+        fields = [("csrfmiddlewaretoken", csrf.group(1)), ("username", username), ("password", self.args.password)]
+        status, location, _ = self.timed(client, "staff_login_post", "FORM", "/fi/accounts/login/", fields=fields)
+        if status != 302 or "login" in location:
+            print(f"run.py: login of {username} failed ({status})", file=sys.stderr)
+            return
+        _, _, data = client.request("GET", "/api/v1/clients?page_size=100")
+        try:
+            client_ids = [item["id"] for item in json.loads(data)["items"] if item.get("status") == "open"]
+        except (ValueError, KeyError):
+            client_ids = []
+        if not client_ids:
+            print(f"run.py: {username} sees no open clients", file=sys.stderr)
+            return
+        while not self.stop.is_set():
+            roll = random.random()
+            client_id = random.choice(client_ids)
+            if roll < 0.35:
+                self.timed(client, "caseload", "GET", "/fi/staff/asiakkaat/")
+            elif roll < 0.75:
+                self.timed(client, "client_page", "GET", f"/fi/staff/asiakkaat/{client_id}/")
+            else:
+                marker = self.next_marker()
+                fields = [
+                    ("csrfmiddlewaretoken", client.cookies.get("csrftoken", "")),
+                    ("type", "outreach"),
+                    ("note", marker),
+                    ("date", date.today().isoformat()),
+                ]
+                path = f"/fi/staff/asiakkaat/{client_id}/tapaaminen/"
+                status, location, _ = self.timed(client, "encounter_post", "FORM", path, fields=fields)
+                if status == 302 and "tapaaminen" not in location and "login" not in location:
+                    with self.counter_lock:
+                        self.accepted_encounters.append(marker)
+
+    # --- phases --------------------------------------------------------------------------------
+    def phase_run(self, name: str, targets: list) -> float:
+        self.phase = name
+        self.stop.clear()
+        threads = [threading.Thread(target=t, args=a, daemon=True) for t, a in targets]
+        start = time.perf_counter()
+        for thread in threads:
+            thread.start()
+        deadline = start + self.args.duration
+        while time.perf_counter() < deadline and not self.stop.is_set():
+            time.sleep(0.2)
+        self.stop.set()
+        for thread in threads:
+            thread.join(timeout=90)
+        return time.perf_counter() - start
+
+    def main(self) -> int:
+        args = self.args
+        load = Path("/proc/loadavg").read_text().split()[:3]
+        print(f"run.py: marker {self.marker}, {args.threads} threads x {args.duration}s per phase, load {load}")
+        elapsed = {}
+        loads = {}
+        plan = [
+            ("trivial", [(self.trivial_worker, ())] * args.threads),
+            ("public", [(self.public_worker, ())] * args.threads),
+            (
+                "mixed",
+                [(self.public_worker, ())] * args.threads
+                + [(self.staff_worker, (u,)) for u in args.staff_users for _ in range(args.staff_threads)],
+            ),
+        ]
+        for name, targets in plan:
+            loads[name] = Path("/proc/loadavg").read_text().split()[0]
+            elapsed[name] = self.phase_run(name, targets)
+            print(f"  phase {name}: {elapsed[name]:.1f}s done (load 1 min at start {loads[name]})", flush=True)
+        if args.settle:
+            time.sleep(args.settle)  # contact forms still waiting for their fill time are simply dropped
+        return self.report(elapsed, loads)
+
+    def report(self, elapsed: dict, loads: dict) -> int:
+        rows, totals = [], {}
+        for (phase, kind), values in sorted(self.stats.latency.items()):
+            values.sort()
+            n = len(values)
+            statuses = self.stats.status[(phase, kind)]
+            five = sum(c for s, c in statuses.items() if s >= 500)
+            rows.append(
+                {
+                    "phase": phase,
+                    "type": kind,
+                    "requests": n,
+                    "rps": round(n / elapsed[phase], 1),
+                    "p50_ms": round(1000 * statistics.median(values), 1),
+                    "p95_ms": round(1000 * values[min(n - 1, int(0.95 * n))], 1),
+                    "p99_ms": round(1000 * values[min(n - 1, int(0.99 * n))], 1),
+                    "429": statuses.get(429, 0),
+                    "5xx": five,
+                    "statuses": dict(sorted(statuses.items())),
+                }
+            )
+            totals[phase] = totals.get(phase, 0) + n
+        print(
+            f"\n{'phase':8} {'type':17} {'n':>6} {'req/s':>7} {'p50ms':>7} {'p95ms':>7} {'p99ms':>7} {'429':>5} {'5xx':>4}"
+        )
+        for r in rows:
+            print(
+                f"{r['phase']:8} {r['type']:17} {r['requests']:6} {r['rps']:7} {r['p50_ms']:7} {r['p95_ms']:7} "
+                f"{r['p99_ms']:7} {r['429']:5} {r['5xx']:4}  {r['statuses']}"
+            )
+        trivial = totals.get("trivial", 0) / elapsed["trivial"]
+        public = totals.get("public", 0) / elapsed["public"]
+        ratio = public / trivial if trivial else 0.0
+        print(
+            f"\nthroughput: trivial {trivial:.1f} req/s, public mix {public:.1f} req/s, ratio {ratio:.2f} (target >= 0.5)"
+        )
+        lost = self.verify()
+        fivexx = sum(r["5xx"] for r in rows)
+        result = {
+            "marker": self.marker,
+            "rows": rows,
+            "trivial_rps": round(trivial, 1),
+            "public_rps": round(public, 1),
+            "ratio": round(ratio, 3),
+            "load_at_phase_start": loads,
+            "lost": lost,
+            "5xx": fivexx,
+        }
+        if self.args.json_out:
+            Path(self.args.json_out).write_text(json.dumps(result, indent=1))
+        print(
+            f"summary: ratio {ratio:.2f}, 5xx {fivexx}, 429 {sum(r['429'] for r in rows)}, "
+            f"lost contact requests {lost['contact_requests']}, lost encounters {lost['encounters']}"
+        )
+        return 1 if fivexx or lost["contact_requests"] or lost["encounters"] else 0
+
+    def verify(self) -> dict:
+        """Every contact request and encounter that got a success answer must be in the database."""
+        env = dict(
+            os.environ, DEBUG="1", DATABASE_URL=self.args.database_url, DJANGO_SETTINGS_MODULE="kotipolku.settings"
+        )
+        out = subprocess.run(
+            [sys.executable, "manage.py", "reliability_count", self.marker],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        stored = json.loads(out.stdout)
+        missing_contacts = sorted(set(self.accepted_contacts) - set(stored["contact_requests"]))
+        missing_encounters = sorted(set(self.accepted_encounters) - set(stored["encounters"]))
+        print(
+            f"verify: contact requests accepted {len(self.accepted_contacts)}, stored {len(stored['contact_requests'])}, "
+            f"missing {len(missing_contacts)}; encounters accepted {len(self.accepted_encounters)}, "
+            f"stored {len(stored['encounters'])}, missing {len(missing_encounters)}"
+        )
+        return {"contact_requests": len(missing_contacts), "encounters": len(missing_encounters)}
+
+
+def parse_args(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--base", default="http://127.0.0.1:8202")
+    parser.add_argument("--database-url", required=True, help="the server's DATABASE_URL (for the row count)")
+    parser.add_argument("--threads", type=int, default=8, help="public client threads (and /healthz threads)")
+    parser.add_argument("--staff-threads", type=int, default=2, help="threads per staff user in the mixed phase")
+    parser.add_argument("--staff-users", nargs="+", default=["demo-worker-a", "demo-lead"])
+    parser.add_argument("--password", default=os.environ.get("DEMO_PASSWORD", "kotipolku-demo"))
+    parser.add_argument("--duration", type=int, default=30, help=f"seconds per phase (max {MAX_DURATION})")
+    parser.add_argument("--max-requests", type=int, default=50_000, help=f"stop early (max {MAX_REQUESTS})")
+    parser.add_argument("--fill-seconds", type=float, default=3.5, help="wait between form GET and POST")
+    parser.add_argument("--settle", type=float, default=0.0)
+    parser.add_argument("--single-ip", action="store_true", help="no X-Forwarded-For: all clients share 127.0.0.1")
+    parser.add_argument("--json-out", default="")
+    args = parser.parse_args(argv)
+    args.duration = max(1, min(args.duration, MAX_DURATION))
+    args.max_requests = max(1, min(args.max_requests, MAX_REQUESTS))
+    args.threads = max(1, min(args.threads, 64))
+    return args
+
+
+if __name__ == "__main__":
+    sys.exit(Run(parse_args()).main())
