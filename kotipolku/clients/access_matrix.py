@@ -53,6 +53,7 @@ ROWS = [
         path=lambda ctx: f"/fi/staff/asiakkaat/?team={ctx.team_a.pk}",
         note="team A (worker B sees own list)",
     ),
+    Row("clients:caseload", staff_page(*CLIENT_WORK), path="/fi/staff/asiakkaat/?q=Matriisi", note="search"),
     Row("clients:client-create", staff_page(*CLIENT_WORK), path="/fi/staff/asiakkaat/uusi/"),
     Row("clients:walk-in", staff_page(*CLIENT_WORK), path="/fi/staff/walk-in/"),
     Row("clients:detail", PAGE, path=_c()),

@@ -7,6 +7,7 @@ from correlated subqueries (evaluated only for the page shown), the client page 
 import datetime as dt
 from dataclasses import dataclass
 
+from django.core.exceptions import ValidationError
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, F, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
@@ -154,6 +155,29 @@ def caseload(
     page.object_list = [rows[pk] for pk in page_ids if pk in rows]
     audit.record_list(actor, Client, list(page.object_list))
     return Caseload(page=page, not_met_days=not_met_days, team=team, worker=worker)
+
+
+def client_search(*, actor: Actor, q: str, limit: int = 50) -> list[Client]:
+    """Clients of the actor's teams (open or closed) by name, nickname, client number or identity
+    code. A code is matched by its keyed hash only, never by decrypting. Audited as one list read."""
+    access.require_area(actor, Area.CLIENT_WORK)
+    q = q.strip()
+    qs = access.visible(actor, Client.objects.all())
+    try:
+        digest = lookup_hash(q) if len(q) == 11 else None
+    except ValidationError:
+        digest = None
+    if digest:
+        qs = qs.filter(henkilotunnus_hash=digest)
+    elif q.isdigit():
+        qs = qs.filter(pk=int(q))
+    else:
+        for word in q.split()[:3]:
+            qs = qs.filter(Q(nickname__icontains=word) | Q(first_name__icontains=word) | Q(last_name__icontains=word))
+    ids = list(qs.order_by("last_name", "first_name", "nickname", "id").values_list("pk", flat=True)[:limit])
+    shown = _caseload_annotations(Client.objects.filter(pk__in=ids).defer("henkilotunnus"), today=timezone.localdate())
+    rows = sorted(shown, key=lambda c: ids.index(c.pk))
+    return access.read_list(actor, Client.objects.all(), rows=rows)
 
 
 @dataclass

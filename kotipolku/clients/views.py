@@ -63,6 +63,10 @@ def caseload(request):
     teams = selectors.actor_teams(actor=request.user)
     team = next((t for t in teams if str(t.pk) == request.GET.get("team")), None)
     not_met = _int_or_none(request.GET.get("not_met"))
+    q = request.GET.get("q", "").strip()[:100]
+    if q:
+        found = selectors.client_search(actor=request.user, q=q)
+        return render(request, "clients/search.html", {"q": q, "found": found, "teams": teams})
     result = selectors.caseload(
         actor=request.user, team=team, not_met_days=not_met, page_number=request.GET.get("page")
     )

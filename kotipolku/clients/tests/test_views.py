@@ -212,3 +212,12 @@ def test_quick_encounter_can_add_a_colleague_present(as_worker_a, worker_a, team
     )
     assert response.status_code == 302
     assert set(Encounter.objects.get().workers.all()) == {worker_a, colleague}
+
+
+def test_search_finds_by_name_and_code_within_own_teams_only(as_worker_a, as_worker_b, worker_a, team_a):
+    """Search matches names and the full identity code (by hash); another team finds nothing."""
+    client_create(actor=worker_a, team=team_a, first_name="Maija", last_name="Meikäläinen", henkilotunnus="010190-900P")
+    assert "Meikäläinen" in as_worker_a.get("/fi/staff/asiakkaat/?q=meikä").content.decode()
+    assert "Meikäläinen" in as_worker_a.get("/fi/staff/asiakkaat/?q=010190-900P").content.decode()
+    assert "Meikäläinen" not in as_worker_b.get("/fi/staff/asiakkaat/?q=010190-900P").content.decode()
+    assert "Meikäläinen" not in as_worker_b.get("/fi/staff/asiakkaat/?q=Maija").content.decode()
