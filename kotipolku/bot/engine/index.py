@@ -18,6 +18,7 @@ W_KNN, W_ANSWER, W_BM25 = 0.45, 0.15, 0.40
 OTHER_LANG = 0.85  # examples in another language than the question still count, a little less
 BM25_K1, BM25_B = 1.2, 0.75
 MAX_GRAM_DF = 0.25
+EXAMPLE_TF = 2
 
 
 @dataclass
@@ -132,9 +133,14 @@ class AnswerIndex:
             for lang, t in a.texts.items():
                 if lang not in self.vocab:
                     continue
+                # A word in the example phrasings counts more than one only in the answer text:
+                # answers mention related topics ("a fire may leave mould") that are not their subject.
                 bag = Counter()
+                example_terms = set()
                 for example in t.get("examples", []):
-                    bag.update(set(terms(example, lang, self.vocab[lang])))
+                    example_terms.update(terms(example, lang, self.vocab[lang]))
+                for term in example_terms:
+                    bag[term] += EXAMPLE_TF
                 bag.update(set(terms(t.get("answer", ""), lang, self.vocab[lang])))
                 self.bm25_docs.append((i, lang, bag, sum(bag.values())))
         n = len(self.bm25_docs) or 1
@@ -156,7 +162,8 @@ class AnswerIndex:
         qterms = self.query_terms(text, lang)
         # The best possible score of this query: all terms found. Unknown words count with a high idf,
         # so a question mostly about something else scores low (out-of-scope questions).
-        ceiling = sum(self.bm25_idf.get(t, self.bm25_default_idf * 0.6) * (BM25_K1 + 1) / (1 + BM25_K1) for t in qterms)
+        ref = (BM25_K1 + 1) * EXAMPLE_TF / (EXAMPLE_TF + BM25_K1)  # a term found in the examples
+        ceiling = sum(self.bm25_idf.get(t, self.bm25_default_idf * 0.6) * ref for t in qterms)
         scores: dict[int, float] = defaultdict(float)
         overlap: dict[int, int] = defaultdict(int)
         matched_idf: dict[int, float] = defaultdict(float)
