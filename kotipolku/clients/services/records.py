@@ -94,6 +94,8 @@ def housing_period_add(
     """Record a living situation. With close_ongoing, an ongoing earlier period ends the day
     before the new one starts (the usual "situation changed" case); any other overlap is refused."""
     obj = client_for_write(actor=actor, client=client)
+    # Serialise housing changes of one client so two concurrent adds cannot both pass the overlap check.
+    Client.objects.select_for_update().filter(pk=obj.pk).values_list("pk", flat=True).first()
     if close_ongoing and start_date:
         ongoing = obj.housing_periods.filter(end_date__isnull=True, start_date__lt=start_date).first()
         if ongoing is not None:
