@@ -86,9 +86,9 @@ def list_services(request):
         include_referral=f["include_referral"],
         lang=lang,
     )
-    count = qs.count()
+    filtered = any(f[k] for k in ("q", "municipality", "category", "target_group", "language", "open_now"))
+    rows, count = selectors.page_of(qs, page=page, size=size, filtered=filtered)
     pages = max(1, math.ceil(count / size))
-    rows = selectors.with_display_data(qs[(page - 1) * size : page * size]) if page <= pages else []
     with translation.override(lang):
         items = [service_json(s, lang) for s in rows]
     return {"items": items, "count": count, "page": page, "pages": pages}

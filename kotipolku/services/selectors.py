@@ -69,10 +69,14 @@ def filter_open_now(qs: QuerySet, at: datetime | None = None) -> QuerySet:
         weekdays = [d.weekday() for d in days]
         has_period = Exists(OpeningPeriod.objects.filter(service_id=OuterRef("pk"), weekday__in=weekdays))
         candidates = qs.filter(Q(has_period) | Q(has_exception))
-    else:
+    elif OpeningException.objects.filter(date__in=days).exists():
         candidates = qs.filter(has_exception)
-    checked = _with_hours(candidates, around=today)
-    open_ids = [s.pk for s in checked if hours.is_open(hours.schedule_of(s), now)]
+    else:
+        candidates = None  # the usual case: no exceptions today or yesterday, SQL alone decides
+    open_ids = []
+    if candidates is not None:
+        checked = _with_hours(candidates, around=today)
+        open_ids = [s.pk for s in checked if hours.is_open(hours.schedule_of(s), now)]
     if hours.is_dst_change_near(today):
         return qs.filter(pk__in=open_ids)
     return qs.filter((_weekly_open_q(now) & ~Q(has_exception)) | Q(pk__in=open_ids))
@@ -108,6 +112,17 @@ def service_search(
     if open_now:
         qs = filter_open_now(qs, at)
     return qs.order_by("is_example", "name_fi", "id")
+
+
+def page_of(qs: QuerySet, *, page: int, size: int, filtered: bool) -> tuple[list[Service], int]:
+    """(services of the page with display data, total count). A filtered query is evaluated once
+    as an id list (count and page from the same result) instead of twice (COUNT + page)."""
+    if filtered:
+        ids = list(qs.values_list("pk", flat=True))
+        page_ids = ids[(page - 1) * size : page * size]
+        by_id = {s.pk: s for s in with_display_data(Service.objects.filter(pk__in=page_ids))}
+        return [by_id[i] for i in page_ids], len(ids)
+    return list(with_display_data(qs[(page - 1) * size : page * size])), qs.count()
 
 
 def with_display_data(services, *, at: datetime | None = None) -> QuerySet:
