@@ -82,7 +82,7 @@ class Http:
         if self.ip:
             all_headers["X-Forwarded-For"] = self.ip
         all_headers.update(headers or {})
-        conn = http.client.HTTPConnection(self.host, self.port, timeout=60)
+        conn = http.client.HTTPConnection(self.host, self.port, timeout=120)
         try:
             conn.request(method, path, body=body, headers=all_headers)
             response = conn.getresponse()
@@ -245,6 +245,33 @@ class Run:
                     with self.counter_lock:
                         self.accepted_encounters.append(marker)
 
+    def warm_up(self) -> None:
+        """Send bot and search requests one at a time until every kind answers fast several times in a row.
+
+        Each gunicorn worker builds the bot index and loads the lemmatiser dictionaries on its first such
+        request (15 s or more on a loaded machine); without this the first phase measures cold starts.
+        """
+        client = Http(self.host, self.port, None)
+        body = json.dumps({"message": BOT_QUESTIONS[0], "lang": "fi"}).encode()
+        checks = [
+            ("POST", "/api/v1/bot/ask", {"body": body, "headers": {"Content-Type": "application/json"}}),
+            ("GET", "/api/v1/services?q=ruoka", {}),
+            ("GET", "/fi/kasikirja/", {}),
+        ]
+        streak, attempts, started = 0, 0, time.perf_counter()
+        while streak < 3 * self.args.workers and attempts < 40 * self.args.workers:
+            attempts += 1
+            slow = False
+            for method, path, kwargs in checks:
+                t0 = time.perf_counter()
+                try:
+                    client.request(method, path, **kwargs)
+                except OSError:
+                    slow = True
+                slow = slow or time.perf_counter() - t0 > 1.0
+            streak = 0 if slow else streak + 1
+        print(f"  warm-up: {attempts} rounds in {time.perf_counter() - started:.1f}s", flush=True)
+
     # --- phases --------------------------------------------------------------------------------
     def phase_run(self, name: str, targets: list) -> float:
         self.phase = name
@@ -265,6 +292,8 @@ class Run:
         args = self.args
         load = Path("/proc/loadavg").read_text().split()[:3]
         print(f"run.py: marker {self.marker}, {args.threads} threads x {args.duration}s per phase, load {load}")
+        if not args.no_warmup:
+            self.warm_up()
         elapsed = {}
         loads = {}
         plan = [
@@ -378,6 +407,8 @@ def parse_args(argv=None):
     parser.add_argument("--settle", type=float, default=0.0)
     parser.add_argument("--single-ip", action="store_true", help="no X-Forwarded-For: all clients share 127.0.0.1")
     parser.add_argument("--json-out", default="")
+    parser.add_argument("--workers", type=int, default=3, help="the server's worker count (for the warm-up)")
+    parser.add_argument("--no-warmup", action="store_true", help="measure from cold workers (first requests)")
     args = parser.parse_args(argv)
     args.duration = max(1, min(args.duration, MAX_DURATION))
     args.max_requests = max(1, min(args.max_requests, MAX_REQUESTS))

@@ -12,11 +12,10 @@ import json
 import pytest
 from django.core.cache import cache
 from django.test import Client as HttpClient
+from django.urls import resolve
 
 from kotipolku.api import api
 from kotipolku.conftest import LANDLORD_A_TOKEN, logged_in
-
-PREFIX = "/api/v1"
 
 # Bodies sent raw with Content-Type: application/json (and one with a wrong content type).
 BAD_BODIES: list[tuple[str, bytes | str]] = [
@@ -40,6 +39,16 @@ BAD_BODIES: list[tuple[str, bytes | str]] = [
 PATH_IDS = ["0", "-1", "999999999", "99999999999999999999999", "abc", "%00", "1.5"]
 
 QUERY_VALUES = ["", "x" * 5000, "\x00", "-1", "0", "99999999999999999999999", "1e309", "[]", "%", "' OR 1=1 --"]
+
+
+# Defects found by this test and by schemathesis, routed to their modules (docs/reliability/fuzzing.md).
+# The main test skips exactly these (method, path, input) triples; each has a strict-xfail test below
+# that starts failing once the module is fixed, so the entry is then removed here.
+KNOWN_DEFECTS = {
+    ("GET", "/api/v1/clients", "page='999999999999'"),
+    ("GET", "/api/v1/landlord/notices", "page='999999999999'"),
+    ("POST", "/api/v1/landlord/notices/csv", "huge-string"),
+}
 
 
 def _operations() -> list[tuple[str, str, dict]]:
@@ -94,6 +103,14 @@ def test_operations_are_discovered():
     assert any(method == "POST" for method, _, _ in OPERATIONS)
 
 
+@pytest.mark.parametrize(("method", "path", "operation"), OPERATIONS, ids=[f"{m} {p}" for m, p, _ in OPERATIONS])
+def test_fuzzed_urls_reach_the_api(method, path, operation):
+    """Every concrete URL the fuzz test sends resolves to the API (not a 404 of a wrong prefix)."""
+    concrete = _concrete_paths(path, operation)[0]
+    assert resolve(concrete).url_name
+    assert concrete.startswith("/api/v1/")
+
+
 @pytest.mark.django_db
 @pytest.mark.parametrize(("method", "path", "operation"), OPERATIONS, ids=[f"{m} {p}" for m, p, _ in OPERATIONS])
 def test_hostile_input_never_gives_5xx(role_clients, method, path, operation):
@@ -101,7 +118,7 @@ def test_hostile_input_never_gives_5xx(role_clients, method, path, operation):
     failures = []
     for role, (http, headers) in role_clients.items():
         for concrete in _concrete_paths(path, operation):
-            url = PREFIX + concrete
+            url = concrete
             if method == "GET":
                 attempts = [
                     (f"{name}={label!r}", {name: value})
@@ -111,7 +128,7 @@ def test_hostile_input_never_gives_5xx(role_clients, method, path, operation):
                 attempts.append(("unknown-param", {"zzz": "\x00"}))
                 for label, params in attempts:
                     response = _call(http, headers, "GET", url + "?" + _encode(params))
-                    if response.status_code >= 500:
+                    if response.status_code >= 500 and (method, url, label) not in KNOWN_DEFECTS:
                         failures.append((role, method, url, label, response.status_code))
             else:
                 cases = [(label, body, "application/json") for label, body in BAD_BODIES]
@@ -119,7 +136,7 @@ def test_hostile_input_never_gives_5xx(role_clients, method, path, operation):
                 cases.append(("text-csv", b"a;b;c\n\x00;;\n", "text/csv"))
                 for label, body, content_type in cases:
                     response = _call(http, headers, method, url, body, content_type)
-                    if response.status_code >= 500:
+                    if response.status_code >= 500 and (method, url, label) not in KNOWN_DEFECTS:
                         failures.append((role, method, url, label, response.status_code))
     assert failures == []
 
@@ -128,3 +145,69 @@ def _encode(params: dict) -> str:
     from urllib.parse import urlencode
 
     return urlencode(params)
+
+
+KNOWN = pytest.mark.xfail(strict=True, reason="known defect routed to its module; remove from KNOWN_DEFECTS when fixed")
+
+
+@KNOWN
+@pytest.mark.django_db
+def test_known_defect_clients_huge_page(worker_a):
+    """GET /api/v1/clients?page=<beyond 64 bits> answers 400, not 500 (clients/selectors.py client_list_page)."""
+    response = logged_in(worker_a).get("/api/v1/clients?page=15984171992552816640")
+    assert response.status_code < 500
+
+
+@KNOWN
+@pytest.mark.django_db
+def test_known_defect_landlord_notices_huge_page(landlord_a):
+    """GET /api/v1/landlord/notices?page=<beyond 64 bits> answers 400 (intake/selectors.py landlord_notice_page)."""
+    response = HttpClient().get(
+        "/api/v1/landlord/notices?page=15984171992552816640", HTTP_AUTHORIZATION=f"Bearer {LANDLORD_A_TOKEN}"
+    )
+    assert response.status_code < 500
+
+
+@KNOWN
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "body",
+    [b"\tL\xf0\x96\x82\xa6\r\xc3\xb1", b"a" * 200_000],
+    ids=["bare-carriage-return", "field-over-csv-limit"],
+)
+def test_known_defect_landlord_csv_parse_error(landlord_a, body):
+    """A CSV the csv module cannot read answers 400 (intake/notice_input.py csv_rows lets csv.Error escape)."""
+    response = HttpClient().generic(
+        "POST",
+        "/api/v1/landlord/notices/csv",
+        data=body,
+        content_type="text/csv",
+        HTTP_AUTHORIZATION=f"Bearer {LANDLORD_A_TOKEN}",
+    )
+    assert response.status_code < 500
+
+
+@KNOWN
+@pytest.mark.django_db
+def test_known_defect_landlord_csv_multipart_without_boundary(landlord_a):
+    """multipart/form-data without a boundary answers 400 (intake/api.py notice_csv reads request.FILES)."""
+    response = HttpClient().generic(
+        "POST",
+        "/api/v1/landlord/notices/csv",
+        data=b"x",
+        content_type="multipart/form-data",
+        HTTP_AUTHORIZATION=f"Bearer {LANDLORD_A_TOKEN}",
+    )
+    assert response.status_code < 500
+
+
+@KNOWN
+@pytest.mark.django_db
+def test_known_defect_staff_session_post_multipart_without_boundary(worker_a):
+    """A session POST with a boundary-less multipart body answers 400/403, not 500: ninja's CSRF check of
+    StaffSessionAuth (core/api.py) reads request.POST, which raises MultiPartParserError."""
+    http = HttpClient(enforce_csrf_checks=True)
+    http.force_login(worker_a)
+    http.cookies["csrftoken"] = "a" * 32  # with a CSRF cookie present, the token is looked up in request.POST
+    response = http.generic("POST", "/api/v1/clients/1/encounters", data=b"x", content_type="multipart/form-data")
+    assert response.status_code < 500
