@@ -114,14 +114,18 @@ def service_search(
     return qs.order_by("is_example", "name_fi", "id")
 
 
+ID_LIST_LIMIT = 1000
+
+
 def page_of(qs: QuerySet, *, page: int, size: int, filtered: bool) -> tuple[list[Service], int]:
     """(services of the page with display data, total count). A filtered query is evaluated once
     as an id list (count and page from the same result) instead of twice (COUNT + page)."""
     if filtered:
-        ids = list(qs.values_list("pk", flat=True))
-        page_ids = ids[(page - 1) * size : page * size]
-        by_id = {s.pk: s for s in with_display_data(Service.objects.filter(pk__in=page_ids))}
-        return [by_id[i] for i in page_ids], len(ids)
+        ids = list(qs.values_list("pk", flat=True)[: ID_LIST_LIMIT + 1])
+        if len(ids) <= ID_LIST_LIMIT:  # a selective search: one evaluation
+            page_ids = ids[(page - 1) * size : page * size]
+            by_id = {s.pk: s for s in with_display_data(Service.objects.filter(pk__in=page_ids))}
+            return [by_id[i] for i in page_ids], len(ids)
     return list(with_display_data(qs[(page - 1) * size : page * size])), qs.count()
 
 
