@@ -120,6 +120,7 @@ class Run:
         self.accepted_encounters: list[str] = []
         self.stop = threading.Event()
         self.phase = ""
+        self.phase_start_total = 0
 
     def next_marker(self) -> str:
         with self.counter_lock:
@@ -127,8 +128,8 @@ class Run:
             return f"{self.marker}-{self.counter}"
 
     def timed(self, client: Http, kind: str, method: str, path: str, **kwargs):
-        if self.stats.total >= self.args.max_requests:
-            self.stop.set()
+        if self.stats.total - self.phase_start_total >= self.args.max_requests:
+            self.stop.set()  # the cap is per phase
         start = time.perf_counter()
         try:
             if method == "FORM":
@@ -275,6 +276,7 @@ class Run:
     # --- phases --------------------------------------------------------------------------------
     def phase_run(self, name: str, targets: list) -> float:
         self.phase = name
+        self.phase_start_total = self.stats.total
         self.stop.clear()
         threads = [threading.Thread(target=t, args=a, daemon=True) for t, a in targets]
         start = time.perf_counter()
@@ -402,7 +404,7 @@ def parse_args(argv=None):
     parser.add_argument("--staff-users", nargs="+", default=["demo-worker-a", "demo-lead"])
     parser.add_argument("--password", default=os.environ.get("DEMO_PASSWORD", "kotipolku-demo"))
     parser.add_argument("--duration", type=int, default=30, help=f"seconds per phase (max {MAX_DURATION})")
-    parser.add_argument("--max-requests", type=int, default=50_000, help=f"stop early (max {MAX_REQUESTS})")
+    parser.add_argument("--max-requests", type=int, default=100_000, help=f"per phase (max {MAX_REQUESTS})")
     parser.add_argument("--fill-seconds", type=float, default=3.5, help="wait between form GET and POST")
     parser.add_argument("--settle", type=float, default=0.0)
     parser.add_argument("--single-ip", action="store_true", help="no X-Forwarded-For: all clients share 127.0.0.1")
