@@ -6,9 +6,10 @@ is personal data and is audited as a list read of the clients shown (core.access
 import datetime as dt
 from dataclasses import dataclass, field
 
+from django.apps import apps
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from kotipolku.clients.models import Client, ClientFeedback, HousingStatus, WalkInVisit
 from kotipolku.core import access, audit
@@ -85,6 +86,8 @@ class Dashboard:
     bot: kpis.BotUsage | None
     bands: list[dict]
     targets: list[TargetProgress] = field(default_factory=list)
+    surveys: list[dict] = field(default_factory=list)  # rates per survey (surveys module)
+    network: dict | None = None  # network meetings and participants (surveys module)
 
     def as_api(self) -> dict:
         """Flat numbers for the API; shares are 0 when there is nothing to divide by, and `notes`
@@ -201,6 +204,14 @@ def dashboard(*, actor: Actor, filters: Filters, audited: AuditAction | None = A
         bot=bot,
         bands=kpis.self_assessment_bands(period=period) if bot is not None else [],
     )
+    if bot is not None and apps.is_installed("kotipolku.surveys"):
+        # Survey answers are anonymous and have no team either: shown only without team filters.
+        from kotipolku.surveys import selectors as surveys
+
+        d.surveys = surveys.rates_for_period(
+            start=period.start, end=period.end, lang=translation.get_language() or "fi"
+        )
+        d.network = surveys.network_summary(start=period.start, end=period.end)
     d.targets = _progress(d, targets_for(filters))
     if audited is not None:
         _audit(actor, audited, "kpis", filters)

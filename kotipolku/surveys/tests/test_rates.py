@@ -136,3 +136,19 @@ survey:
 """
     with pytest.raises(DefinitionError, match=problem):
         survey_spec(load_text(text, source="t.yaml"))
+
+
+@pytest.mark.django_db
+def test_survey_rates_and_meetings_appear_on_the_reporting_dashboard(as_lead, open_campaign):
+    """Issue 10: survey figures show on the dashboard when the surveys module is present."""
+    from kotipolku.surveys.models import NetworkMeeting
+
+    for usefulness in (5, 5, 4, 4, 2):
+        _answer(open_campaign, usefulness=usefulness, will_use="yes")
+    NetworkMeeting.objects.create(date=timezone.localdate(), theme="Verkosto", participant_count=31)
+    year = timezone.localdate().year
+    page = as_lead.get("/fi/staff/raportit/", {"start": f"{year}-01-01", "end": f"{year}-12-31"})
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert "Palaute verkostotapaamisesta" in html and "80 %" in html  # 4 of 5 satisfied
+    assert "1 tapaamista, 31 osallistujaa" in html
