@@ -42,7 +42,7 @@ QUERY_VALUES = ["", "x" * 5000, "\x00", "-1", "0", "99999999999999999999999", "1
 
 
 # Defects found by this test and by schemathesis, routed to their modules (docs/reliability/fuzzing.md).
-# The main test skips exactly these (method, path, input) triples; each has a strict-xfail test below
+# The main test does not send these (method, path, input) triples; each has a strict-xfail test below
 # that starts failing once the module is fixed, so the entry is then removed here.
 KNOWN_DEFECTS = {
     ("GET", "/api/v1/clients", "page='999999999999'"),
@@ -127,16 +127,20 @@ def test_hostile_input_never_gives_5xx(role_clients, method, path, operation):
                 ]
                 attempts.append(("unknown-param", {"zzz": "\x00"}))
                 for label, params in attempts:
+                    if (method, url, label) in KNOWN_DEFECTS:
+                        continue  # sent by its xfail test; on PostgreSQL it would abort this test's transaction
                     response = _call(http, headers, "GET", url + "?" + _encode(params))
-                    if response.status_code >= 500 and (method, url, label) not in KNOWN_DEFECTS:
+                    if response.status_code >= 500:
                         failures.append((role, method, url, label, response.status_code))
             else:
                 cases = [(label, body, "application/json") for label, body in BAD_BODIES]
                 cases.append(("form-encoded", b"message=hi", "application/x-www-form-urlencoded"))
                 cases.append(("text-csv", b"a;b;c\n\x00;;\n", "text/csv"))
                 for label, body, content_type in cases:
+                    if (method, url, label) in KNOWN_DEFECTS:
+                        continue
                     response = _call(http, headers, method, url, body, content_type)
-                    if response.status_code >= 500 and (method, url, label) not in KNOWN_DEFECTS:
+                    if response.status_code >= 500:
                         failures.append((role, method, url, label, response.status_code))
     assert failures == []
 
