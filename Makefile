@@ -43,7 +43,7 @@ serve: $(STAMP) var/local.env
 	  $(PY) manage.py compile_translations && \
 	  $(PY) manage.py migrate --noinput && \
 	  $(PY) manage.py collectstatic --noinput --verbosity 0 && \
-	  exec $(VENV)/bin/gunicorn kotipolku.wsgi:application --bind $(HOST):$(PORT) \
+	  exec $(VENV)/bin/gunicorn kotipolku.wsgi:application --bind $(HOST):$(PORT) --preload --timeout 60 \
 	    --workers $${GUNICORN_WORKERS:-3} --access-logfile - --forwarded-allow-ips="$${FORWARDED_ALLOW_IPS:-127.0.0.1}"
 
 lint: $(STAMP)

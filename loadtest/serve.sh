@@ -38,7 +38,7 @@ DEBUG=false $PY manage.py collectstatic --noinput -v0
 
 export DEBUG=false SECURE_COOKIES=false KOTIPOLKU_DEMO=false
 [[ "${TRUST_XFF:-0}" == 1 ]] && export BEHIND_TLS_PROXY=true
-.venv/bin/gunicorn kotipolku.wsgi:application --bind "127.0.0.1:$PORT" --workers "${WORKERS:-3}" \
+.venv/bin/gunicorn kotipolku.wsgi:application --bind "127.0.0.1:$PORT" --workers "${WORKERS:-3}" --preload --timeout 60 \
   --env DJANGO_SETTINGS_MODULE=loadtest.settings --pid "$RUN/$PORT.pid" \
   --access-logfile /dev/null --error-logfile "$RUN/$PORT.log" --capture-output --daemon
 for _ in $(seq 1 60); do

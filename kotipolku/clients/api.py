@@ -67,7 +67,7 @@ class EncounterOut(Schema):
 
 
 @router.get("/clients", response=ClientPage, url_name="client-list")
-def list_clients(request, page: int = Query(1, ge=1), page_size: int = Query(100, ge=1, le=500)):
+def list_clients(request, page: int = Query(1, ge=1, le=1_000_000), page_size: int = Query(100, ge=1, le=500)):
     """The caller's teams' clients, newest first, one page at a time."""
     clients, total = selectors.client_list_page(actor=actor_of(request), page=page, page_size=page_size)
     return {"items": [_out(c) for c in clients], "count": total, "page": page, "page_size": page_size}

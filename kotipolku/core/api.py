@@ -7,6 +7,7 @@ and answer 400, so clients get the same shape from every endpoint.
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest
+from django.http.multipartparser import MultiPartParserError
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
@@ -57,6 +58,11 @@ def install_error_handlers(api: NinjaAPI) -> None:
     def on_validation(request, exc):
         return api.create_response(request, {"detail": validation_detail(exc.errors)}, status=400)
 
+    @api.exception_handler(MultiPartParserError)
+    def on_multipart_error(request, exc):
+        reason = "The multipart body cannot be read (missing or bad boundary)."
+        return api.create_response(request, {"detail": [{"field": "__body__", "reason": reason}]}, status=400)
+
     @api.exception_handler(AuthenticationError)
     def on_auth(request, exc):
         return api.create_response(request, {"detail": "Authentication required or token not valid."}, status=401)
@@ -71,7 +77,12 @@ def install_error_handlers(api: NinjaAPI) -> None:
 
     @api.exception_handler(HttpError)
     def on_http_error(request, exc):
-        return api.create_response(request, {"detail": exc.message}, status=exc.status_code)
+        detail = exc.message
+        if exc.status_code == 400 and isinstance(detail, str):
+            # Every 400 carries field-level reasons, also ninja's own "Cannot parse request body".
+            field = "__body__" if detail.startswith("Cannot parse request body") else "__all__"
+            detail = [{"field": field, "reason": detail}]
+        return api.create_response(request, {"detail": detail}, status=exc.status_code)
 
     @api.exception_handler(Exception)
     def on_error(request, exc):

@@ -47,6 +47,12 @@ def audit_log(request):
     return render(request, "staff/audit_log.html", {"form": form, "page": page})
 
 
+def _csv_safe(value) -> str:
+    """A cell a spreadsheet will not run as a formula (OWASP CSV injection)."""
+    text = str(value)
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
 class _Echo:
     def write(self, value):
         return value
@@ -82,7 +88,8 @@ def audit_export(request):
         yield writer.writerow(header)
         for e in events.iterator(chunk_size=2000):
             yield writer.writerow(
-                [
+                _csv_safe(v)
+                for v in [
                     e.time.isoformat(),
                     e.actor_type,
                     e.actor_id,

@@ -195,8 +195,8 @@ def notice_create(request):
 
 @router.get("/landlord/notices", response=NoticePage, url_name="landlord-notices", summary="List own notices")
 def notice_list(request, page: int = 1, page_size: int = 50):
-    if page < 1:
-        raise HttpError(400, [{"field": "page", "reason": "must be at least 1"}])
+    if not 1 <= page <= 1_000_000:
+        raise HttpError(400, [{"field": "page", "reason": "must be between 1 and 1000000"}])
     if not 1 <= page_size <= 200:
         raise HttpError(400, [{"field": "page_size", "reason": "must be between 1 and 200"}])
     rows, total = selectors.landlord_notice_page(actor=actor_of(request), page=page, page_size=page_size)

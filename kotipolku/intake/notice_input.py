@@ -268,8 +268,16 @@ class CsvError(Exception):
 def csv_rows(text: str) -> list[tuple[int, dict]]:
     """Parse CSV text (comma or semicolon separated, header row) into (line number, notice dict) pairs.
 
-    Tenant columns are folded into the `tenant` object; empty cells count as missing.
+    Tenant columns are folded into the `tenant` object; empty cells count as missing. Text the csv
+    module cannot read (a bare carriage return, an over-long field) is a CsvError naming the line.
     """
+    try:
+        return _csv_rows(text)
+    except csv.Error as exc:
+        raise CsvError(f"the CSV cannot be read: {exc}") from None
+
+
+def _csv_rows(text: str) -> list[tuple[int, dict]]:
     if text.startswith("\ufeff"):
         text = text[1:]
     first_line = text.split("\n", 1)[0]

@@ -19,7 +19,7 @@ class SummaryParams(Schema):
 @router.get("/landlord/surveys", url_name="landlord-survey-summaries")
 def landlord_survey_summaries(request, params: Query[SummaryParams]):
     if not 2000 <= params.year <= 2100:
-        raise HttpError(400, "year must be between 2000 and 2100")
+        raise HttpError(400, [{"field": "year", "reason": "must be between 2000 and 2100"}])
     if params.lang not in ("fi", "sv", "en"):
-        raise HttpError(400, "lang must be fi, sv or en")
+        raise HttpError(400, [{"field": "lang", "reason": "must be fi, sv or en"}])
     return {"items": selectors.landlord_summaries(actor=actor_of(request), year=params.year, lang=params.lang)}

@@ -90,3 +90,14 @@ def test_bad_audit_filter_is_a_field_error_not_a_crash(as_admin):
     response = as_admin.get("/fi/staff/audit/", {"start": "2026-13-45", "action": "nonsense"})
     assert response.status_code == 200
     assert response.context["form"].errors.keys() >= {"start", "action"}
+
+
+@pytest.mark.django_db
+def test_audit_export_neutralises_spreadsheet_formulas(as_admin):
+    """A value that starts like a formula is exported as text, never run by a spreadsheet."""
+    from kotipolku.core.models import User
+
+    sneaky = User.objects.create_user(username="@SUM(1+1)", password="x" * 20)
+    audit.record(sneaky, AuditAction.READ, object_type="x", object_id="1")
+    body = b"".join(as_admin.get("/fi/staff/audit/export.csv").streaming_content).decode()
+    assert "'@SUM(1+1)" in body and ",@SUM" not in body

@@ -44,11 +44,7 @@ QUERY_VALUES = ["", "x" * 5000, "\x00", "-1", "0", "99999999999999999999999", "1
 # Defects found by this test and by schemathesis, routed to their modules (docs/reliability/fuzzing.md).
 # The main test does not send these (method, path, input) triples; each has a strict-xfail test below
 # that starts failing once the module is fixed, so the entry is then removed here.
-KNOWN_DEFECTS = {
-    ("GET", "/api/v1/clients", "page='999999999999'"),
-    ("GET", "/api/v1/landlord/notices", "page='999999999999'"),
-    ("POST", "/api/v1/landlord/notices/csv", "huge-string"),
-}
+KNOWN_DEFECTS: set[tuple[str, str, str]] = set()  # D1-D6 of docs/reliability/fuzzing.md are fixed
 
 
 def _operations() -> list[tuple[str, str, dict]]:
@@ -151,20 +147,15 @@ def _encode(params: dict) -> str:
     return urlencode(params)
 
 
-KNOWN = pytest.mark.xfail(strict=True, reason="known defect routed to its module; remove from KNOWN_DEFECTS when fixed")
-
-
-@KNOWN
 @pytest.mark.django_db
-def test_known_defect_clients_huge_page(worker_a):
+def test_fixed_defect_clients_huge_page(worker_a):
     """GET /api/v1/clients?page=<beyond 64 bits> answers 400, not 500 (clients/selectors.py client_list_page)."""
     response = logged_in(worker_a).get("/api/v1/clients?page=15984171992552816640")
     assert response.status_code < 500
 
 
-@KNOWN
 @pytest.mark.django_db
-def test_known_defect_landlord_notices_huge_page(landlord_a):
+def test_fixed_defect_landlord_notices_huge_page(landlord_a):
     """GET /api/v1/landlord/notices?page=<beyond 64 bits> answers 400 (intake/selectors.py landlord_notice_page)."""
     response = HttpClient().get(
         "/api/v1/landlord/notices?page=15984171992552816640", HTTP_AUTHORIZATION=f"Bearer {LANDLORD_A_TOKEN}"
@@ -172,14 +163,13 @@ def test_known_defect_landlord_notices_huge_page(landlord_a):
     assert response.status_code < 500
 
 
-@KNOWN
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     "body",
     [b"\tL\xf0\x96\x82\xa6\r\xc3\xb1", b"a" * 200_000],
     ids=["bare-carriage-return", "field-over-csv-limit"],
 )
-def test_known_defect_landlord_csv_parse_error(landlord_a, body):
+def test_fixed_defect_landlord_csv_parse_error(landlord_a, body):
     """A CSV the csv module cannot read answers 400 (intake/notice_input.py csv_rows lets csv.Error escape)."""
     response = HttpClient().generic(
         "POST",
@@ -191,9 +181,8 @@ def test_known_defect_landlord_csv_parse_error(landlord_a, body):
     assert response.status_code < 500
 
 
-@KNOWN
 @pytest.mark.django_db
-def test_known_defect_landlord_csv_multipart_without_boundary(landlord_a):
+def test_fixed_defect_landlord_csv_multipart_without_boundary(landlord_a):
     """multipart/form-data without a boundary answers 400 (intake/api.py notice_csv reads request.FILES)."""
     response = HttpClient().generic(
         "POST",
@@ -205,9 +194,8 @@ def test_known_defect_landlord_csv_multipart_without_boundary(landlord_a):
     assert response.status_code < 500
 
 
-@KNOWN
 @pytest.mark.django_db
-def test_known_defect_staff_session_post_multipart_without_boundary(worker_a):
+def test_fixed_defect_staff_session_post_multipart_without_boundary(worker_a):
     """A session POST with a boundary-less multipart body answers 400/403, not 500: ninja's CSRF check of
     StaffSessionAuth (core/api.py) reads request.POST, which raises MultiPartParserError."""
     http = HttpClient(enforce_csrf_checks=True)

@@ -147,3 +147,11 @@ def test_api_errors_are_json_with_detail(anonymous):
     response = anonymous.get("/api/v1/clients")
     assert response.status_code == 401 and "detail" in response.json()
     assert anonymous.get("/api/v1/clients/not-a-number").status_code in (400, 401)
+
+
+@pytest.mark.django_db
+def test_unparsable_json_body_gives_field_level_400(anonymous):
+    """Every 400 of the API has field-level reasons, also a body that is not JSON at all."""
+    response = anonymous.post("/api/v1/bot/ask", data=b"{not json", content_type="application/json")
+    assert response.status_code == 400
+    assert response.json()["detail"][0]["field"] == "__body__"
