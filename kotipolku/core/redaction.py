@@ -33,10 +33,15 @@ _ADDRESS = re.compile(
 )
 
 
+_DATE_LIKE = re.compile(r"\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{2,4}|\d{1,2}/\d{1,2}/\d{2,4}")
+
+
 def _looks_like_phone(match: re.Match) -> bool:
-    digits = re.sub(r"\D", "", match.group(0))
+    text = match.group(0)
+    digits = re.sub(r"\D", "", text)
     # Years, sums and dates are shorter; Finnish numbers have 7 to 12 digits with prefixes.
-    return 7 <= len(digits) <= 13 and not re.fullmatch(r"\d{1,2}[./]\d{1,2}[./]\d{2,4}", match.group(0).strip())
+    # A run holding a date (2026-11-23 13, 15.12.2026) is a date or a timestamp, not a number.
+    return 7 <= len(digits) <= 13 and not _DATE_LIKE.search(text)
 
 
 def redact(text: str) -> str:

@@ -30,7 +30,13 @@ def test_each_kind_of_personal_data_is_redacted(text, secret, placeholder):
 
 @pytest.mark.parametrize(
     "text",
-    ["vuokra on 650 euroa kuussa", "rästiä on 2 kuukautta ja 1450 €", "muutin 2024 ja häätö 15.12.2026"],
+    [
+        "vuokra on 650 euroa kuussa",
+        "rästiä on 2 kuukautta ja 1450 €",
+        "muutin 2024 ja häätö 15.12.2026",
+        "older than 2026-11-23 13:01:23.486+00:00",
+        "muutto 1/12/2026 klo 12",
+    ],
 )
 def test_ordinary_numbers_are_kept(text):
     assert redact(text) == text
