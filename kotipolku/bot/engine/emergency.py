@@ -58,7 +58,11 @@ _FI_RULES = {
     SUICIDE: [
         r"itsemurh\w*|itsetuho\w*|itsarin?\b|itsari\w*",
         r"(?:tappaa|tapan|tappaisin|tappanut) itseni|haluan kuolla|haluaisin kuolla|tahdon kuolla|kuolla pois",
-        r"(?:en|ei) (?:\w+ ){0,1}(?:halua|jaksa|kestä|jaksaisi) (?:enää )?elää|ei ole syytä elää|ei kannata elää",
+        r"(?:en|ei) (?:\w+ ){0,1}(?:halua|jaksa|kestä|jaksaisi) (?:enää )?elää|ei kannata (?:\w+ ){0,1}elää",
+        # "no reason / no point to live (any more)", with filler words: "ei ole enää mitään syytä elää"
+        r"ei (?:ole )?(?:\w+ ){0,3}(?:syytä|järkeä|tarkoitusta|mieltä) (?:\w+ ){0,1}(?:elää|jatkaa elämää)",
+        r"elämällä(?:ni)? ei ole (?:\w+ ){0,2}(?:merkitystä|tarkoitusta|väliä)|ei ole mitään minkä vuoksi elää",
+        r"(?:olisi|ois) parempi (?:jos )?(?:olisin|oisin) kuollut|kuolisin mieluummin|haluan pois tästä elämästä",
         r"päättää (?:päiväni|elämäni)|lopettaa (?:elämäni|kaiken|itseni)|lopetan (?:kaiken|elämäni)|ottaa (?:oman )?henkeni",
         r"viiltel\w*|(?:satuttaa|vahingoittaa) itseäni|elämä ei ole elämisen arvoista",
     ],
@@ -93,6 +97,7 @@ _SV_RULES = {
     SUICIDE: [
         r"självmord\w*|ta livet av mig|ta mitt (?:eget )?liv|vill dö\b|vill inte leva|orkar inte leva|orkar inte längre leva",
         r"döda mig själv|skada mig själv|avsluta mitt liv|självskad\w*|inte värt att leva",
+        r"(?:ingen|inget) (?:\w+ ){0,2}(?:anledning|mening|idé) (?:\w+ ){0,1}att leva|inget att leva för",
     ],
 }
 
@@ -126,7 +131,8 @@ _EN_RULES = {
     SUICIDE: [
         r"suicid\w*|kill\w* myself|end (?:my|it) (?:life|all)|take my (?:own )?life|(?:want|wanna|going) to die",
         r"(?:don't|do not|dont) want to (?:live|be alive)|no reason to live|(?:hurt|harm)\w* myself|self[ -]?harm",
-        r"not worth living|better off dead",
+        r"not worth living|better off dead|nothing (?:left )?to live for|wish (?:i|I) (?:was|were) dead",
+        r"no (?:\w+ ){0,2}(?:reason|point) (?:in |to )?(?:living|live|go(?:ing)? on)|(?:can't|cannot|cant) go on living",
     ],
 }
 
