@@ -72,8 +72,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         # IMMEDIATE: a write transaction takes the write lock at BEGIN, so concurrent writers wait
         # (up to `timeout`) instead of failing with "database is locked" half-way.
-        {"init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;", "timeout": 20,
-         "transaction_mode": "IMMEDIATE"}
+        {
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            "timeout": 20,
+            "transaction_mode": "IMMEDIATE",
+        }
     )
 # Tests on PostgreSQL use their own database name so several runs cannot trample one another.
 if os.environ.get("TEST_DATABASE_NAME"):
