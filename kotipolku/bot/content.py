@@ -13,23 +13,9 @@ from django.conf import settings
 from kotipolku.bot.engine.index import AnswerEntry, PathEntry
 from kotipolku.bot.engine.text import LANGS
 from kotipolku.core.themes import THEME_CODES
+from kotipolku.services.codes import CategoryCode
 
-SERVICE_CATEGORIES = (
-    "day_centre",
-    "food_aid",
-    "laundry_shower",
-    "emergency_shelter",
-    "social_emergency",
-    "housing_counselling",
-    "service_guidance",
-    "health_advice",
-    "substance_services",
-    "debt_advice",
-    "kela_contact",
-    "social_services",
-    "legal_aid",
-    "crisis_support",
-)
+SERVICE_CATEGORIES = tuple(CategoryCode.values)
 
 
 class ContentError(Exception):

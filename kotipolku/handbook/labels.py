@@ -7,6 +7,7 @@ Theme titles repeat core.themes.Theme's Finnish msgids so this app's catalogue t
 from django.utils.translation import gettext_lazy as _
 
 from kotipolku.core.themes import Theme
+from kotipolku.services.codes import CategoryCode
 
 THEME_TITLES = {
     Theme.PERUSTIETO: _("Perustietoa asumisesta"),
@@ -23,22 +24,7 @@ THEME_TITLES = {
     Theme.ASUNNOTTOMUUS: _("Asunnottomuus ja muut asumisen kriisitilanteet"),
 }
 
-SERVICE_CATEGORY_LABELS = {
-    "day_centre": _("Päiväkeskukset"),
-    "food_aid": _("Ruoka-apu"),
-    "laundry_shower": _("Pyykki ja suihku"),
-    "emergency_shelter": _("Hätämajoitus"),
-    "social_emergency": _("Sosiaalipäivystys"),
-    "housing_counselling": _("Asumisneuvonta"),
-    "service_guidance": _("Palveluohjaus"),
-    "health_advice": _("Terveysneuvonta"),
-    "substance_services": _("Päihdepalvelut"),
-    "debt_advice": _("Talous- ja velkaneuvonta"),
-    "kela_contact": _("Kelan asiointi"),
-    "social_services": _("Sosiaalipalvelut"),
-    "legal_aid": _("Oikeusapu"),
-    "crisis_support": _("Kriisiapu"),
-}
+SERVICE_CATEGORY_LABELS = dict(CategoryCode.choices)  # the service compass's own labels
 
 
 def theme_title(code: str) -> str:

@@ -1,22 +1,9 @@
 """Shape checks shared by the content loader and the admin (via Article.clean)."""
 
-# Category codes of the service compass (agreed interface, see docs/handbook.md).
-SERVICE_CATEGORIES = (
-    "day_centre",
-    "food_aid",
-    "laundry_shower",
-    "emergency_shelter",
-    "social_emergency",
-    "housing_counselling",
-    "service_guidance",
-    "health_advice",
-    "substance_services",
-    "debt_advice",
-    "kela_contact",
-    "social_services",
-    "legal_aid",
-    "crisis_support",
-)
+from kotipolku.services.codes import CategoryCode
+
+# Category codes of the service compass, from its one code list.
+SERVICE_CATEGORIES = tuple(CategoryCode.values)
 
 
 def is_web_url(value: object) -> bool:

@@ -13,6 +13,8 @@ from typing import Any
 
 import yaml
 
+from kotipolku.services.codes import CategoryCode
+
 LANGS = ("fi", "sv", "en")
 KINDS = ("public", "professional", "survey")
 ITEM_TYPES = ("single", "multiple", "scale", "yesno", "number", "text")
@@ -20,24 +22,7 @@ CHOICE_TYPES = ("single", "multiple", "yesno")
 ID_RE = re.compile(r"^[a-z][a-z0-9_]{0,62}$")
 CODE_RE = re.compile(r"^[a-z][a-z0-9-]{0,62}$")
 SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-SERVICE_CATEGORIES = frozenset(
-    {
-        "day_centre",
-        "food_aid",
-        "laundry_shower",
-        "emergency_shelter",
-        "social_emergency",
-        "housing_counselling",
-        "service_guidance",
-        "health_advice",
-        "substance_services",
-        "debt_advice",
-        "kela_contact",
-        "social_services",
-        "legal_aid",
-        "crisis_support",
-    }
-)
+SERVICE_CATEGORIES = frozenset(CategoryCode.values)  # the service compass's one code list
 YESNO_TEXTS = {
     "yes": {"fi": "Kyllä", "sv": "Ja", "en": "Yes"},
     "no": {"fi": "Ei", "sv": "Nej", "en": "No"},
