@@ -46,32 +46,6 @@ def value_counts(answers: QuerySet, item_id: str, *group_fields: str) -> dict[tu
     return out
 
 
-def joint_value_counts(
-    answers: QuerySet, item_ids: list[str], *group_fields: str
-) -> tuple[dict[tuple, dict], dict[tuple, int]]:
-    """({group key: {item: {value: count}}}, {group key: answers}) in ONE grouped scan of the answers.
-
-    Grouping by the items' values together returns at most (combinations of answer values) rows,
-    which for surveys is small, and reads the table once instead of once per item.
-    """
-    names = {item_id: f"v{n}" for n, item_id in enumerate(item_ids)}
-    rows = (
-        answers.order_by()
-        .annotate(**{name: KT(f"answers__{item_id}") for item_id, name in names.items()})
-        .values(*group_fields, *names.values())
-        .annotate(n=Count("id"))
-    )
-    out: dict[tuple, dict] = defaultdict(lambda: {item_id: defaultdict(int) for item_id in item_ids})
-    totals: dict[tuple, int] = defaultdict(int)
-    for row in rows:
-        key = tuple(row[f] for f in group_fields)
-        totals[key] += row["n"]
-        for item_id, name in names.items():
-            for value in _norm(row[name]):
-                out[key][item_id][value] += row["n"]
-    return out, totals
-
-
 def survey_versions() -> list[InstrumentVersion]:
     return list(
         InstrumentVersion.objects.select_related("instrument")
@@ -97,10 +71,6 @@ def public_campaign(*, slug: str) -> SurveyCampaign | None:
     return SurveyCampaign.objects.select_related("version__instrument").filter(public_slug=slug).first()
 
 
-def _suppress(share, n: int, *, leaves_team: bool):
-    return None if leaves_team and n < SMALL_CELL else share
-
-
 def campaign_results(*, campaign: SurveyCampaign, lang: str, leaves_team: bool = False) -> dict:
     """Counts and shares per answer, the survey's rates and the free-text answers of one campaign.
 
@@ -111,7 +81,7 @@ def campaign_results(*, campaign: SurveyCampaign, lang: str, leaves_team: bool =
     answers = SurveyAnswer.objects.filter(campaign=campaign)
     total = answers.count()
     suppressed = leaves_team and total < SMALL_CELL
-    items, texts = [], []
+    items, texts, counts_by_item = [], [], {}
     for item in definition.items:
         if item.type == "text":
             if not suppressed:
@@ -120,7 +90,7 @@ def campaign_results(*, campaign: SurveyCampaign, lang: str, leaves_team: bool =
                 )[:200]
                 texts.append({"item": text_in(item.text, lang), "answers": [v for v in values if v]})
             continue
-        counts = value_counts(answers, item.id).get((), {})
+        counts = counts_by_item[item.id] = value_counts(answers, item.id).get((), {})
         answered = sum(counts.values())
         if item.options:
             labels = [(o.value, text_in(o.text, lang)) for o in item.options]
@@ -142,7 +112,7 @@ def campaign_results(*, campaign: SurveyCampaign, lang: str, leaves_team: bool =
         items.append({"id": item.id, "text": text_in(item.text, lang), "answered": answered, "rows": rows})
     rates = []
     for rule in spec.rates:
-        r = rate(rule, value_counts(answers, rule.item).get((), {}))
+        r = rate(rule, counts_by_item[rule.item])  # counted above: rate items are never free text
         rates.append(
             {
                 "code": rule.code,
