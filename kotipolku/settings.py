@@ -126,8 +126,8 @@ KOTIPOLKU_APPS = [
     "kotipolku.services",
     "kotipolku.handbook",
     "kotipolku.bot",
+    "kotipolku.clients",  # before instruments and intake: demo_setup loads in this order
     "kotipolku.instruments",
-    "kotipolku.clients",
     "kotipolku.intake",
     "kotipolku.reporting",
     "kotipolku.surveys",

@@ -17,21 +17,6 @@ PUBLIC_DEMO_RESPONSES = 60
 WORKERS = {"Demo-tiimi A": "demo-worker-a", "Demo-tiimi B": "demo-worker-b"}
 
 
-def _ensure_demo_clients() -> str:
-    """demo_setup loads instruments before clients; the clients demo is idempotent, so run it first
-    (in a savepoint: if it cannot run yet, the instrument demo still loads, without client results)."""
-    if Client.objects.exists():
-        return ""
-    try:
-        from kotipolku.clients.demo import load_demo as load_clients_demo
-
-        with transaction.atomic():
-            load_clients_demo(stdout=None)
-    except Exception as exc:  # noqa: BLE001 - demo only; the summary says what happened
-        return f" (no demo clients: {type(exc).__name__}; run demo_setup again)"
-    return " (demo clients loaded first)"
-
-
 @transaction.atomic
 def load_demo(*, stdout=None) -> str:
     report = services.instruments_sync()
@@ -46,7 +31,6 @@ def load_demo(*, stdout=None) -> str:
                 created_at=now - timedelta(days=rng.randint(0, 300), minutes=rng.randint(0, 1440))
             )
             created_public += 1
-    note = _ensure_demo_clients()
     tools = {v.instrument.code: v for v in selectors.staff_instruments()}
     created_client = 0
     # Results for the first eight demo clients, once (a later run adds nothing).
@@ -70,4 +54,4 @@ def load_demo(*, stdout=None) -> str:
                 created_at=now - timedelta(days=30 * months_ago + rng.randint(0, 20))
             )
             created_client += 1
-    return f"{report.summary()}; {created_public} anonymous self-assessments; {created_client} client results{note}"
+    return f"{report.summary()}; {created_public} anonymous self-assessments; {created_client} client results"
