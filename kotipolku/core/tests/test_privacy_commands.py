@@ -458,6 +458,8 @@ def test_retention_run_applies_every_time_rule_and_dry_run_changes_nothing(worke
     client_close(actor=worker_a, client=old_client.pk, version=1, reason="other", housing_outcome="other", closed_at=long_ago)
     recent = client_create(actor=worker_a, team=team_a, first_name="Tuore", last_name="Asiakas")
     client_close(actor=worker_a, client=recent.pk, version=1, reason="other", housing_outcome="other")
+    # A birth date derived from a code the client no longer has is never read again: it goes.
+    BirthDateCache.objects.create(client=recent, hetu_hash="0" * 64, birth_date=dt.date(1970, 1, 1))
 
     before = _snapshot()
     out = io.StringIO()
@@ -476,6 +478,7 @@ def test_retention_run_applies_every_time_rule_and_dry_run_changes_nothing(worke
     assert ContactRequest.objects.get(pk=new_request.pk).name == "Uusi Pyytäjä"
     assert Client.objects.get(pk=old_client.pk).last_name == ""
     assert Client.objects.get(pk=recent.pk).last_name == "Asiakas"
+    assert not BirthDateCache.objects.filter(client=recent).exists()
     assert AuditEvent.objects.filter(object_type="core.Retention", detail__dry_run=False).exists()
     assert AuditEvent.objects.filter(object_type="core.Retention", detail__dry_run=True).exists()
 
