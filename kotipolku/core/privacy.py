@@ -301,8 +301,9 @@ class ErasureResult:
         return out
 
 
+@transaction.atomic
 def erase_records(*, person: Person) -> list[TableChange]:
-    """Run every module's erase_person for the person (the caller holds the transaction)."""
+    """Run every module's erase_person for the person: all of them or none."""
     changes: list[TableChange] = []
     for module in modules():
         changes.extend(c for c in module.erase_person(person=person) if c.count)

@@ -49,11 +49,13 @@ def _strong_personal_fields(model: type[models.Model]) -> list[str]:
     and links to a client."""
     out = []
     for f in model._meta.get_fields():
-        if isinstance(f, HenkilotunnusField | EncryptedTextField):
+        if isinstance(f, HenkilotunnusField | EncryptedTextField) or (
+            getattr(f, "concrete", False)
+            and f.is_relation
+            and f.related_model is not None
+            and f.related_model._meta.label == "clients.Client"
+        ):
             out.append(f.name)
-        elif getattr(f, "concrete", False) and f.is_relation and f.related_model is not None:
-            if f.related_model._meta.label == "clients.Client":
-                out.append(f.name)
     return out
 
 
@@ -67,9 +69,7 @@ def test_models_with_identity_codes_encrypted_text_or_client_links_are_personal(
         if not fields:
             continue
         handling = declared[label].handling
-        has_content = any(
-            isinstance(model._meta.get_field(n), HenkilotunnusField | EncryptedTextField) for n in fields
-        )
+        has_content = any(isinstance(model._meta.get_field(n), HenkilotunnusField | EncryptedTextField) for n in fields)
         allowed = {Handling.PERSON} if has_content else {Handling.PERSON, Handling.LINK}
         if handling not in allowed:
             wrong[label] = (fields, handling)
