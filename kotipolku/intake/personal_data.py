@@ -18,6 +18,7 @@ from kotipolku.core.privacy import (
     TableChange,
     iso,
     normalise_email,
+    normalise_name,
     normalise_phone,
     person,
 )
@@ -55,6 +56,27 @@ RETENTION = (
         "source, dates, priority and outcome stay",
     ),
 )
+
+
+def identify(*, person: Person) -> Person:
+    """A notice or concern report found by the identity code also gives the name the landlord or
+    reporter used, so that another landlord's notice without a code (name + birth date) is found."""
+    if person.linked_only or not person.henkilotunnus_hashes:
+        return person
+    pairs = set(person.names_with_birth_date)
+    by_code = [
+        *LandlordNotice.objects.filter(henkilotunnus_hash__in=person.henkilotunnus_hashes).only(
+            "henkilotunnus", "tenant_name"
+        ),
+        *ConcernReport.objects.filter(henkilotunnus_hash__in=person.henkilotunnus_hashes).only(
+            "henkilotunnus", "subject_name"
+        ),
+    ]
+    for row in by_code:
+        name = getattr(row, "tenant_name", None) or getattr(row, "subject_name", "")
+        if name and row.henkilotunnus is not None:
+            pairs.add((normalise_name(name), row.henkilotunnus.birth_date))
+    return person.with_(names_with_birth_date=frozenset(pairs))
 
 
 def _matches(person: Person) -> tuple[set[int], set[int], set[int]]:

@@ -495,3 +495,46 @@ def test_retention_run_applies_every_time_rule_and_dry_run_changes_nothing(worke
     out = io.StringIO()  # a second run finds nothing more to do
     call_command("privacy_retention", apply=True, stdout=out)
     assert "Retention applied: 0 rows" in out.getvalue()
+
+
+def test_notice_found_by_code_leads_to_another_landlords_notice_without_code(
+    as_landlord_a, as_landlord_b, team_a, admin_user, tmp_path
+):
+    """A tenant who is no client yet: landlord A sent the code and a name, landlord B only the name
+    and birth date; identified by the code, both notices are exported and erased."""
+    hetu = synthetic_hetu(day=7, month=8, year=1975, individual=970)
+    base = {
+        "notice_type": "disturbance_warning",
+        "notice_date": "2026-11-02",
+        "legal_basis": "statutory",
+        "contact_person": "Isännöinti",
+    }
+    sent = [
+        (as_landlord_a, {"henkilotunnus": hetu, "name": "Ulla Vuokralainen"}),
+        (as_landlord_b, {"name": "VUOKRALAINEN Ulla", "birth_date": "1975-08-07", "address": "Talotie 1"}),
+    ]
+    for http, tenant in sent:
+        response = http.post(
+            NOTICES, data={**base, "external_id": "X-1", "tenant": tenant}, content_type="application/json"
+        )
+        assert response.status_code == 201, response.content
+    assert export(tmp_path, henkilotunnus=hetu)["counts"]["intake.LandlordNotice"] == 2
+    call_command("person_erase", actor="admin", henkilotunnus=hetu, reason="request", apply=True, stdout=io.StringIO())
+    assert (
+        leftovers(
+            Someone(
+                first="Ulla",
+                last="Vuokralainen",
+                day=7,
+                month=8,
+                year=1975,
+                individual=970,
+                phone="not-given-phone",
+                email="not-given-email",
+                street="Talotie 1",
+                secret="not-given-text",
+            ),
+            scan_database(),
+        )
+        == []
+    )
