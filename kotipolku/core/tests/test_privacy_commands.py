@@ -7,6 +7,8 @@ import io
 import json
 
 import pytest
+from django.contrib.sessions.backends.db import SessionStore
+from django.contrib.sessions.models import Session
 from django.core.exceptions import ImproperlyConfigured
 from django.core.management import call_command
 from django.core.management.base import CommandError
@@ -471,6 +473,11 @@ def test_retention_run_applies_every_time_rule_and_dry_run_changes_nothing(worke
     # A birth date derived from a code the client no longer has is never read again: it goes.
     BirthDateCache.objects.create(client=recent, hetu_hash="0" * 64, birth_date=dt.date(1970, 1, 1))
 
+    expired = SessionStore()
+    expired["bot_turns"] = [{"question": "vanha kysymys"}]
+    expired.set_expiry(-60)
+    expired.save()
+
     before = _snapshot()
     out = io.StringIO()
     call_command("privacy_retention", stdout=out)
@@ -489,6 +496,7 @@ def test_retention_run_applies_every_time_rule_and_dry_run_changes_nothing(worke
     assert Client.objects.get(pk=old_client.pk).last_name == ""
     assert Client.objects.get(pk=recent.pk).last_name == "Asiakas"
     assert not BirthDateCache.objects.filter(client=recent).exists()
+    assert not Session.objects.filter(session_key=expired.session_key).exists()
     assert AuditEvent.objects.filter(object_type="core.Retention", detail__dry_run=False).exists()
     assert AuditEvent.objects.filter(object_type="core.Retention", detail__dry_run=True).exists()
 
