@@ -99,6 +99,7 @@ SERVICE_REVIEW_MAX_AGE_DAYS = env_int("SERVICE_REVIEW_MAX_AGE_DAYS", 365)
 KOTIPOLKU_BASE_URL = os.environ.get("KOTIPOLKU_BASE_URL", "")  # for links in e-mails, e.g. https://kotipolku.example.fi
 BOT_RATE_LIMIT = env_int("BOT_RATE_LIMIT", 30)  # bot questions per client per minute
 CLIENTS_RETENTION_YEARS = env_int("CLIENTS_RETENTION_YEARS", 12)  # placeholder: check the county's records plan
+INTAKE_RETENTION_DAYS = env_int("INTAKE_RETENTION_DAYS", 365)  # placeholder: check the county's records plan
 CLIENT_FEEDBACK_LINK_DAYS = env_int("CLIENT_FEEDBACK_LINK_DAYS", 14)
 INTAKE_DEFAULT_TEAM = os.environ.get("INTAKE_DEFAULT_TEAM", "")
 INTAKE_FORM_RATE_LIMIT = env_int("INTAKE_FORM_RATE_LIMIT", 20)

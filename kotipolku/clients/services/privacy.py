@@ -27,6 +27,8 @@ def retention_years() -> int:
 
 
 def _wipe(client: Client) -> dict[str, int]:
+    """Remove the client's identity and every free text from the clients tables (coded facts stay)."""
+    client.referrals.filter(service__isnull=True).update(target_text=REMOVED)  # free text naming the target
     counts = {
         "encounters": client.encounters.exclude(note="").update(note=""),
         "housing_periods": client.housing_periods.exclude(note="").update(note=""),
@@ -34,7 +36,7 @@ def _wipe(client: Client) -> dict[str, int]:
         "referrals": client.referrals.update(note=""),
         "closings": client.closings.update(services_secured="", note=""),
         "feedback": client.feedback.update(free_text=""),
-        "walk_ins": client.walk_ins.update(advice_given=""),
+        "walk_ins": client.walk_ins.update(advice_given="", referred_to=""),
         "feedback_links": client.feedback_links.all().delete()[0],
     }
     Client.objects.filter(pk=client.pk).update(
@@ -48,6 +50,15 @@ def _wipe(client: Client) -> dict[str, int]:
         anonymised_at=timezone.now(),
     )
     return counts
+
+
+def _erase_everywhere(client: Client) -> dict[str, int]:
+    """Anonymise the client here and the rows linked to them in every other module (intake items,
+    instrument results, derived birth dates) through the registry of core.privacy."""
+    from kotipolku.core import privacy  # local: the registry imports the apps' personal_data modules
+
+    changes = privacy.erase_records(person=privacy.Person(client_ids=frozenset({client.pk}), linked_only=True))
+    return {f"{c.model}:{c.action}": c.count for c in changes}
 
 
 def client_anonymise(*, actor: Actor, client: Client | int, dry_run: bool = False, reason: str = "") -> dict:
@@ -65,7 +76,7 @@ def client_anonymise(*, actor: Actor, client: Client | int, dry_run: bool = Fals
         if dry_run:
             transaction.set_rollback(True)
             return {"client": obj.pk, "dry_run": True}
-        counts = _wipe(obj)
+        counts = _erase_everywhere(obj)
     return {"client": obj.pk, **counts}
 
 
@@ -90,6 +101,6 @@ def anonymise_past_retention(*, dry_run: bool = False, today: dt.date | None = N
     for pk in ids:
         with transaction.atomic():
             obj = Client.objects.get(pk=pk)
-            _wipe(obj)
+            _erase_everywhere(obj)
             audit.record("system", AuditAction.DELETE, obj=obj, reason="retention")
     return ids
