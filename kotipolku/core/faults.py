@@ -116,6 +116,26 @@ def _texts(kind: str) -> tuple[str, str]:
     )
 
 
+def form_message(kind: str) -> str:
+    """The error shown above a form that is shown again, filled in, after a fault."""
+    if kind == READ_ONLY:
+        return _(
+            "Tietoja ei tallennettu, koska palvelu on tilapäisesti vain luku -tilassa. "
+            "Kirjoittamasi tiedot ovat tallella: lähetä lomake uudelleen muutaman minuutin kuluttua."
+        )
+    return _(
+        "Tietoja ei tallennettu tilapäisen teknisen häiriön vuoksi. "
+        "Kirjoittamasi tiedot ovat tallella: lähetä lomake uudelleen muutaman minuutin kuluttua."
+    )
+
+
+def with_retry_after(response: HttpResponse) -> HttpResponse:
+    """A form shown again after a fault: 503 with Retry-After, so clients and monitors see the fault."""
+    response.status_code = 503
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    return response
+
+
 def fault_response(request: HttpRequest, kind: str, exc: BaseException | None = None) -> HttpResponse:
     """503 for a fault of `kind`: JSON under /api/, otherwise a database-free HTML page."""
     log.warning(
