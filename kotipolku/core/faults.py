@@ -65,6 +65,16 @@ def classify(exc: BaseException | None) -> str | None:
     return UNAVAILABLE
 
 
+def classify_chain(exc: BaseException | None, *, depth: int = 4) -> str | None:
+    """classify() of `exc` or of what it was raised from (Django turns a failed session save into a 400)."""
+    while exc is not None and depth > 0:
+        kind = classify(exc)
+        if kind:
+            return kind
+        exc, depth = exc.__cause__ or exc.__context__, depth - 1
+    return None
+
+
 def _language(request: HttpRequest) -> str:
     try:
         return translation.get_language_from_request(request, check_path=True)

@@ -128,6 +128,10 @@ def _error(request, status, title, text):
 
 
 def bad_request(request, exception=None):
+    # A session that cannot be saved because of a database fault reaches here as SessionInterrupted.
+    kind = faults.classify_chain(exception)
+    if kind:
+        return faults.fault_response(request, kind, exception)
     return _error(
         request, 400, _("Virheellinen pyyntö"), _("Pyyntöä ei voitu käsitellä. Tarkista tiedot ja yritä uudelleen.")
     )
