@@ -29,7 +29,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-RUN = Path("/tmp/kotipolku-reliability")
+RUN = Path("/tmp/kotipolku-reliability")  # noqa: S108 - the folder serve.sh uses
 TOKEN = os.environ.get("DEMO_LANDLORD_A_TOKEN", "demo-landlord-a-token")
 BATCH_PATH = "/api/v1/landlord/notices/batch"
 HETU_CHARS = "0123456789ABCDEFHJKLMNPRSTUVWXY"
@@ -233,7 +233,12 @@ def count(database_url: str, prefix: str) -> dict:
     )
     env = dict(os.environ, DEBUG="1", DATABASE_URL=database_url, DJANGO_SETTINGS_MODULE="kotipolku.settings")
     out = subprocess.run(
-        [sys.executable, "manage.py", "shell", "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, check=True
+        [sys.executable, "manage.py", "shell", "-c", code],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     return json.loads(out.stdout.strip().splitlines()[-1])
 

@@ -14,6 +14,7 @@ Stdlib only; loopback only; ports 8205 and 8207; bounded (a few dozen requests).
 """
 
 import argparse
+import contextlib
 import http.client
 import json
 import os
@@ -28,7 +29,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-RUN = Path("/tmp/kotipolku-reliability")
+RUN = Path("/tmp/kotipolku-reliability")  # noqa: S108 - the folder serve.sh uses
 TOKEN = os.environ.get("DEMO_LANDLORD_A_TOKEN", "demo-landlord-a-token")
 HETU_CHARS = "0123456789ABCDEFHJKLMNPRSTUVWXY"
 
@@ -75,17 +76,13 @@ class Proxy:
             pass
         finally:
             for s in (src, dst):
-                try:
+                with contextlib.suppress(OSError):
                     s.shutdown(socket.SHUT_RDWR)
-                except OSError:
-                    pass
 
     def cut(self) -> None:
         if self.server:
-            try:  # wakes the thread blocked in accept(); close() alone would leave it accepting
+            with contextlib.suppress(OSError):  # wakes the thread blocked in accept(); close() alone does not
                 self.server.shutdown(socket.SHUT_RDWR)
-            except OSError:
-                pass
             self.server.close()
             self.server = None
         with self.lock:
@@ -132,7 +129,9 @@ def request(port: int, method: str, path: str, *, body: bytes | None = None, hea
             "retry_after": response.getheader("Retry-After") or "",
             "ms": round((time.monotonic() - start) * 1000),
             "trace": "Traceback" in raw or "OperationalError" in raw,
-            "body": raw[:120].replace("\n", " ") if response.status >= 400 and "json" in (response.getheader("Content-Type") or "") else "",
+            "body": raw[:120].replace("\n", " ")
+            if response.status >= 400 and "json" in (response.getheader("Content-Type") or "")
+            else "",
         }
     except OSError as exc:
         return {"status": None, "error": f"{type(exc).__name__}: {exc}", "ms": round((time.monotonic() - start) * 1000)}
@@ -153,8 +152,8 @@ def main() -> int:
     parser.add_argument("--proxy-port", type=int, default=8207, choices=[8206, 8207])
     parser.add_argument("--database", default="faults_db", help="an existing database whose name starts with faults_")
     args = parser.parse_args()
-    if not args.database.startswith("faults_") or args.port == args.proxy_port:
-        parser.error("--database must start with faults_; server and proxy ports must differ")
+    if not re.fullmatch(r"faults_[a-z0-9_]{1,40}", args.database) or args.port == args.proxy_port:
+        parser.error("--database must be faults_<letters, digits, _>; server and proxy ports must differ")
 
     proxy = Proxy(args.proxy_port)
     proxy.start()
@@ -197,24 +196,20 @@ def main() -> int:
         report["restored"] = probe("restored")
         report["restored_2"] = probe("restored-2")  # connections that saw the fault are replaced by now
         psql(f"ALTER DATABASE {args.database} SET default_transaction_read_only = on")
-        psql(f"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{args.database}'")
+        psql(f"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{args.database}'")  # noqa: S608 - name checked above
         report["read_only"] = probe("read-only")
         report["read_only_2"] = probe("read-only-2")
         psql(f"ALTER DATABASE {args.database} SET default_transaction_read_only = off")
-        psql(f"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{args.database}'")
+        psql(f"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{args.database}'")  # noqa: S608 - name checked above
         report["writable"] = probe("writable")
         report["writable_2"] = probe("writable-2")
     finally:
-        try:
+        with contextlib.suppress(subprocess.CalledProcessError):
             psql(f"ALTER DATABASE {args.database} SET default_transaction_read_only = off")
-        except subprocess.CalledProcessError:
-            pass
         if pid_file.exists():
             os.kill(int(pid_file.read_text()), signal.SIGTERM)
         proxy.cut()
-    stored = psql(
-        f"SELECT count(*) FROM intake_landlordnotice WHERE external_id LIKE '{run_id}-%'", db=args.database
-    )
+    stored = psql(f"SELECT count(*) FROM intake_landlordnotice WHERE external_id LIKE '{run_id}-%'", db=args.database)  # noqa: S608
     lost = len(accepted) - int(stored)
     print(
         f"fault_db: {len(accepted)} notices got a success answer, {stored} stored (lost {lost}); "

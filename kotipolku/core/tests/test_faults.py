@@ -10,7 +10,7 @@ from contextlib import contextmanager
 
 import psycopg
 import pytest
-from django.db import IntegrityError, OperationalError, connection
+from django.db import IntegrityError, InternalError, OperationalError, connection
 from django.test import Client as HttpClient
 
 from kotipolku.core import faults
@@ -95,10 +95,15 @@ def test_a_bug_that_is_a_database_error_stays_a_500(db):
     def broken(execute, sql, params, many, context):
         raise IntegrityError("UNIQUE constraint failed")
 
+    def aborted(execute, sql, params, many, context):
+        raise _django_error(InternalError, psycopg.errors.InFailedSqlTransaction("current transaction is aborted"))
+
     http = HttpClient(raise_request_exception=False)
-    with connection.execute_wrapper(broken):
-        assert http.get("/fi/palvelut/").status_code == 500
-        assert http.get("/api/v1/services").status_code == 500
+    for wrapper in (broken, aborted):
+        with connection.execute_wrapper(wrapper):
+            assert http.get("/fi/palvelut/").status_code == 500
+            api = http.get("/api/v1/services")
+        assert api.status_code == 500 and api.json() == {"detail": "Internal error. It has been logged."}
 
 
 def test_healthz_stays_free_of_queries_and_healthz_db_reports_the_database(anonymous, django_assert_num_queries):
@@ -206,7 +211,7 @@ def test_classify_tells_faults_from_bugs():
     ro = _django_error(OperationalError, sqlite3.OperationalError("attempt to write a readonly database"))
     locked = _django_error(OperationalError, sqlite3.OperationalError("database is locked"))
     missing = _django_error(OperationalError, sqlite3.OperationalError("no such table: intake_item"))
-    from django.db import InternalError, ProgrammingError
+    from django.db import ProgrammingError
 
     pg_ro = _django_error(InternalError, psycopg.errors.ReadOnlySqlTransaction("read-only transaction"))
     pg_other = _django_error(InternalError, psycopg.errors.InFailedSqlTransaction("aborted"))
