@@ -159,6 +159,7 @@ MIDDLEWARE = [
     "kotipolku.core.middleware.StaffIdleTimeoutMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
+    "kotipolku.core.faults.FaultMiddleware",  # database/disk faults in views → 503 (docs/reliability/faults.md)
 ]
 
 ROOT_URLCONF = "kotipolku.urls"

@@ -29,6 +29,7 @@ def _module_urls() -> list:
 
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
+    path("healthz/db", core_views.healthz_db, name="healthz-db"),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

@@ -4,6 +4,7 @@ from kotipolku.core.permission_matrix import ROLES, Row, expect, public, staff_p
 
 ROWS = [
     Row("healthz", public(200), path="/healthz"),
+    Row("healthz-db", public(200), path="/healthz/db"),
     Row("front", public(200), path="/fi/"),
     Row("front", public(200), path="/sv/", note="sv"),
     Row("front", public(200), path="/en/", note="en"),

@@ -6,6 +6,7 @@ and answer 400, so clients get the same shape from every endpoint.
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
+from django.db import InterfaceError, InternalError, OperationalError
 from django.http import Http404, HttpRequest
 from django.http.multipartparser import MultiPartParserError
 from ninja import NinjaAPI
@@ -13,6 +14,7 @@ from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 from ninja.security import HttpBearer, SessionAuth
 
+from kotipolku.core import faults
 from kotipolku.core.access import Actor, LandlordPrincipal, is_staff_user
 from kotipolku.core.models import LandlordOrganisation
 
@@ -83,6 +85,14 @@ def install_error_handlers(api: NinjaAPI) -> None:
             field = "__body__" if detail.startswith("Cannot parse request body") else "__all__"
             detail = [{"field": field, "reason": detail}]
         return api.create_response(request, {"detail": detail}, status=exc.status_code)
+
+    def on_database_error(request, exc):
+        """The database unreachable or read-only: 503 with Retry-After (other database errors are bugs: 500)."""
+        kind = faults.classify(exc)
+        return faults.fault_response(request, kind, exc) if kind else on_error(request, exc)
+
+    for database_error in (OperationalError, InterfaceError, InternalError):
+        api.add_exception_handler(database_error, on_database_error)
 
     @api.exception_handler(Exception)
     def on_error(request, exc):

@@ -1,6 +1,7 @@
 """Front page, staff home, audit log, health check and error pages."""
 
 import csv
+import sys
 
 from django.http import HttpResponse, JsonResponse, StreamingHttpResponse
 from django.shortcuts import render
@@ -8,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from kotipolku.core import audit
+from kotipolku.core import audit, faults
 from kotipolku.core.access import Area
 from kotipolku.core.decorators import area_required
 from kotipolku.core.forms import AuditFilterForm
@@ -21,6 +22,18 @@ from kotipolku.core.selectors import audit_event_list
 @require_GET
 def healthz(request):
     return JsonResponse({"status": "ok"})
+
+
+@require_GET
+@never_cache
+def healthz_db(request):
+    """The database check for monitors; a URL of its own so that /healthz stays free of queries."""
+    state = faults.database_state()
+    if state == "ok":
+        return JsonResponse({"status": "ok", "database": "ok"})
+    response = JsonResponse({"status": "error", "database": state}, status=503)
+    response["Retry-After"] = str(faults.RETRY_AFTER_SECONDS)
+    return response
 
 
 @require_GET
@@ -115,6 +128,10 @@ def _error(request, status, title, text):
 
 
 def bad_request(request, exception=None):
+    # A session that cannot be saved because of a database fault reaches here as SessionInterrupted.
+    kind = faults.classify_chain(exception)
+    if kind:
+        return faults.fault_response(request, kind, exception)
     return _error(
         request, 400, _("Virheellinen pyyntö"), _("Pyyntöä ei voitu käsitellä. Tarkista tiedot ja yritä uudelleen.")
     )
@@ -131,6 +148,10 @@ def page_not_found(request, exception=None):
 
 
 def server_error(request):
+    # Faults raised outside views (a session read in middleware) reach only this handler.
+    kind = faults.classify(sys.exc_info()[1])
+    if kind:
+        return faults.fault_response(request, kind, sys.exc_info()[1])
     return _error(
         request, 500, _("Palvelussa tapahtui virhe"), _("Virhe on kirjattu. Yritä hetken kuluttua uudelleen.")
     )

@@ -10,11 +10,13 @@ import logging
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db import DatabaseError
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from kotipolku.core import faults
 from kotipolku.core.access import Area
 from kotipolku.core.decorators import area_required
 from kotipolku.core.emergency import emergency_context
@@ -82,19 +84,27 @@ def contact_request(request):
         if form.is_valid():
             data = form.cleaned_data
             summary = _assessment_summary(data["assessment"]) if data["attach_assessment"] else None
-            contact = services.contact_request_submit(
-                actor=request.user,
-                theme=data["theme"],
-                urgency=data["urgency"],
-                contact_method=data["contact_method"],
-                preferred_language=data["preferred_language"],
-                municipality=data["municipality"],
-                name=data["name"],
-                phone=data["phone"],
-                email=data["email"],
-                message=data["message"],
-                assessment_summary=summary,
-            )
+            try:
+                contact = services.contact_request_submit(
+                    actor=request.user,
+                    theme=data["theme"],
+                    urgency=data["urgency"],
+                    contact_method=data["contact_method"],
+                    preferred_language=data["preferred_language"],
+                    municipality=data["municipality"],
+                    name=data["name"],
+                    phone=data["phone"],
+                    email=data["email"],
+                    message=data["message"],
+                    assessment_summary=summary,
+                )
+            except DatabaseError as exc:
+                # Read-only or unreachable database: show the filled-in form again so nothing typed is lost.
+                kind = faults.classify(exc)
+                if kind is None:
+                    raise
+                form.add_error(None, faults.form_message(kind))
+                return faults.with_retry_after(_contact_form_page(request, form, token))
             item = contact.intake_item
             _remember_done(
                 request,
@@ -111,6 +121,10 @@ def contact_request(request):
         if request.GET.get("theme") in Theme.values:
             initial["theme"] = request.GET["theme"]
         form = ContactRequestForm(initial=initial)
+    return _contact_form_page(request, form, token)
+
+
+def _contact_form_page(request, form, token: str):
     summary = _assessment_summary(token)
     if summary is None:
         form.fields.pop("attach_assessment", None)

@@ -164,3 +164,27 @@ def test_commands_exit_with_error_and_summary(tmp_path, rich, capsys):
     with pytest.raises(CommandError, match="nothing was imported"):
         call_command("services_import_csv", str(bad))
     assert "line 2" in capsys.readouterr().err
+
+
+@pytest.mark.django_db
+def test_hsds_export_on_a_full_disk_is_a_clear_error_and_no_partial_file(tmp_path):
+    """--output on a full disk: CommandError naming the file; standard output to /dev/full: the same."""
+    import contextlib
+    import errno
+    import os
+    from unittest import mock
+
+    from kotipolku.core import files
+
+    target = tmp_path / "hsds.json"
+    full = OSError(errno.ENOSPC, "No space left on device")
+    with mock.patch.object(files.os, "write", side_effect=full), pytest.raises(CommandError) as error:
+        call_command("services_export_hsds", output=str(target))
+    assert str(target) in str(error.value) and "the disk is full" in str(error.value)
+    assert list(tmp_path.iterdir()) == []
+    if os.path.exists("/dev/full"):
+        stream = open("/dev/full", "w")  # noqa: SIM115 - closing flushes again and fails again
+        with pytest.raises(CommandError, match="Cannot write to standard output: the disk is full"):
+            call_command("services_export_hsds", stdout=stream)
+        with contextlib.suppress(OSError):
+            stream.close()

@@ -1,10 +1,8 @@
 """Export published services as an Open Referral HSDS JSON file."""
 
-import sys
-from pathlib import Path
-
 from django.core.management.base import BaseCommand
 
+from kotipolku.core.files import write_file_atomically, write_to_stream
 from kotipolku.services.exchange.hsds import dumps, export_document
 
 
@@ -18,8 +16,9 @@ class Command(BaseCommand):
         document = export_document()
         text = dumps(document)
         if output:
-            Path(output).write_text(text, encoding="utf-8")
+            # Complete or not at all: a full disk leaves the previous export in place, never half a file.
+            write_file_atomically(output, text)
             self.stderr.write(f"Exported {len(document['services'])} services to {output}.")
         else:
-            sys.stdout.write(text)
+            write_to_stream(self.stdout, text)
             self.stderr.write(f"Exported {len(document['services'])} services.")
