@@ -39,8 +39,13 @@ def _write_all(fd: int, data: bytes) -> None:
         view = view[written:]
 
 
-def write_file_atomically(path: str | os.PathLike, data: str | bytes, *, encoding: str = "utf-8") -> Path:
+def write_file_atomically(
+    path: str | os.PathLike, data: str | bytes, *, encoding: str = "utf-8", mode: int | None = None
+) -> Path:
     """Write `data` to `path` completely or not at all; an existing file stays as it was on failure.
+
+    `mode` sets the file's permissions (0o600 for personal data); by default an existing file keeps
+    its own and a new one gets the umask's.
 
     A path that exists and is not a regular file (/dev/stdout, a pipe, /dev/full) is written directly:
     renaming over it would replace the device.
@@ -48,13 +53,13 @@ def write_file_atomically(path: str | os.PathLike, data: str | bytes, *, encodin
     target = Path(path)
     payload = data.encode(encoding) if isinstance(data, str) else data
     try:
-        mode = target.stat().st_mode
+        existing = target.stat().st_mode
     except FileNotFoundError:
-        mode = None
+        existing = None
     except OSError as exc:
         raise CommandError(f"Cannot write {target}: {_reason(exc)} ({exc.strerror}).") from exc
-    if mode is not None and not stat.S_ISREG(mode):
-        if stat.S_ISDIR(mode):
+    if existing is not None and not stat.S_ISREG(existing):
+        if stat.S_ISDIR(existing):
             raise CommandError(f"Cannot write {target}: the path is a folder.")
         try:
             with open(target, "wb") as stream:
@@ -74,7 +79,9 @@ def write_file_atomically(path: str | os.PathLike, data: str | bytes, *, encodin
         finally:
             os.close(fd)
         if mode is not None:
-            os.chmod(temp_name, stat.S_IMODE(mode))
+            os.chmod(temp_name, mode)
+        elif existing is not None:
+            os.chmod(temp_name, stat.S_IMODE(existing))
         else:  # mkstemp creates 0600; a new export gets the usual permissions of the umask
             umask = os.umask(0)
             os.umask(umask)

@@ -6,18 +6,14 @@ access_matrix.py files): `MODELS` says how every one of its models is handled, `
 `person_export`, `person_erase` and `privacy_retention` iterate over the registry (docs/privacy.md).
 """
 
-import contextlib
 import datetime as dt
 import json
-import os
 import re
-import tempfile
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from importlib import import_module
-from pathlib import Path
 from types import ModuleType
 from typing import Any
 
@@ -376,24 +372,6 @@ def retention_run(
 
 def to_json(document: dict[str, Any]) -> str:
     return json.dumps(document, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
-
-
-def write_atomically(path: Path, text: str) -> None:
-    """Write to a temporary file in the same folder, fsync, then rename over the target, so a reader
-    (or a crash, or a full disk) never leaves a half-written export. Mode 0600: it is personal data."""
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, 0o600)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise
 
 
 def iso(value: Any) -> Any:

@@ -7,11 +7,10 @@
 The file is written atomically (mode 0600). The export is audited with ids only. See docs/privacy.md.
 """
 
-from pathlib import Path
-
 from django.core.management.base import BaseCommand, CommandError
 
 from kotipolku.core import privacy
+from kotipolku.core.files import write_file_atomically, write_to_stream
 from kotipolku.core.management.person_args import actor_from, add_person_arguments, person_from
 
 
@@ -31,13 +30,9 @@ class Command(BaseCommand):
         def deliver(document: dict) -> None:
             text = privacy.to_json(document)
             if output == "-":
-                self.stdout.write(text, ending="")
+                write_to_stream(self.stdout, text)
                 return
-            path = Path(output)
-            try:
-                privacy.write_atomically(path, text)
-            except OSError as exc:
-                raise CommandError(f"--output {path}: could not write the export ({exc.strerror or exc}).") from None
+            write_file_atomically(output, text, mode=0o600)  # personal data: owner only
 
         try:
             document = privacy.person_export(actor=actor, person=person, deliver=deliver)
