@@ -21,6 +21,7 @@ from kotipolku.clients.models import (
 )
 from kotipolku.core.fields import HenkilotunnusFormField
 from kotipolku.core.models import User
+from kotipolku.core.privacy import ErasureReason
 
 SCALE_CHOICES = [(i, str(i)) for i in range(1, 6)]
 DATE = forms.DateInput(attrs={"type": "date"})
@@ -246,7 +247,7 @@ class WalkInForm(forms.Form):
 
 
 class AnonymiseForm(forms.Form):
-    reason = forms.CharField(label=_("Peruste"), max_length=200)
+    reason = forms.ChoiceField(label=_("Peruste"), choices=ErasureReason.choices)  # no free text in the audit trail
     confirm = forms.BooleanField(label=_("Ymmärrän, että tunnistetiedot ja tekstit poistetaan pysyvästi."))
 
 

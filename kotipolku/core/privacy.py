@@ -19,14 +19,25 @@ from typing import Any
 
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db import transaction
+from django.db import models, transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from kotipolku.core import audit
 from kotipolku.core.hetu import Henkilotunnus
 from kotipolku.core.models import AuditAction
 
 FORMAT = "kotipolku-person-export/1"
+
+
+class ErasureReason(models.TextChoices):
+    """Why personal data is erased: a code, never free text, because the audit trail outlives the erasure."""
+
+    REQUEST = "request", _("Rekisteröidyn pyyntö")
+    OBJECTION = "objection", _("Rekisteröidyn vastustus")
+    UNLAWFUL = "unlawful", _("Tieto käsitelty lainvastaisesti")
+    RETENTION = "retention", _("Säilytysaika päättynyt")
+    CORRECTION = "correction", _("Kirjattu väärälle henkilölle tai virheellisesti")
 
 
 class Handling(StrEnum):

@@ -221,3 +221,16 @@ def test_search_finds_by_name_and_code_within_own_teams_only(as_worker_a, as_wor
     assert "Meikäläinen" in as_worker_a.get("/fi/staff/asiakkaat/?q=010190-900P").content.decode()
     assert "Meikäläinen" not in as_worker_b.get("/fi/staff/asiakkaat/?q=010190-900P").content.decode()
     assert "Meikäläinen" not in as_worker_b.get("/fi/staff/asiakkaat/?q=Maija").content.decode()
+
+
+def test_anonymise_form_takes_a_reason_code_not_free_text(as_lead, client_a):
+    """The audit trail outlives the erasure, so the reason is a code: a name typed there is refused."""
+    url = f"/fi/staff/asiakkaat/{client_a.pk}/anonymisoi/"
+    refused = as_lead.post(url, {"reason": "Kalle Virtanen pyysi", "confirm": "on"})
+    assert refused.status_code == 400
+    client_a.refresh_from_db()
+    assert client_a.nickname == "Kalle"
+
+    assert as_lead.post(url, {"reason": "request", "confirm": "on"}).status_code == 302
+    event = AuditEvent.objects.filter(action=AuditAction.DELETE, object_id=str(client_a.pk)).latest("pk")
+    assert event.detail["reason"] == "request"

@@ -14,7 +14,6 @@ from django.core.management.base import BaseCommand, CommandError
 from kotipolku.core import privacy
 from kotipolku.core.management.person_args import actor_from, add_person_arguments, person_from
 
-REASONS = ("request", "objection", "unlawful", "retention", "correction")
 CASE_REF = re.compile(r"^[A-Za-z0-9/._-]{1,40}$")
 
 
@@ -24,7 +23,12 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         add_person_arguments(parser)
-        parser.add_argument("--reason", required=True, choices=REASONS, help="why (a code: no free text in the log)")
+        parser.add_argument(
+            "--reason",
+            required=True,
+            choices=privacy.ErasureReason.values,
+            help="why (a code: no free text in the log)",
+        )
         parser.add_argument("--case-ref", default="", help="the request's record number, e.g. 123/2026 (no names)")
         parser.add_argument(
             "--apply", action="store_true", help="really erase; without it, only list what would happen"
