@@ -137,7 +137,7 @@ def as_landlord_b(landlord_b):
 
 
 @pytest.fixture
-def role_clients(as_worker_a, as_worker_b, as_lead, as_editor, as_admin, as_landlord_a, anonymous):
+def role_clients(as_worker_a, as_worker_b, as_lead, as_editor, as_admin, as_landlord_a, as_landlord_b, anonymous):
     """An HTTP client for every role of the permission matrix."""
     return {
         "anonymous": anonymous,
@@ -146,5 +146,6 @@ def role_clients(as_worker_a, as_worker_b, as_lead, as_editor, as_admin, as_land
         "lead": as_lead,
         "editor": as_editor,
         "landlord_a": as_landlord_a,
+        "landlord_b": as_landlord_b,
         "admin": as_admin,
     }
