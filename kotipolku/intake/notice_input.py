@@ -164,8 +164,9 @@ def _months(raw: dict, errors: _Errors) -> int | None:
     value = raw.get("months_in_arrears")
     if value is None or value == "":
         return None
-    if isinstance(value, str) and value.strip().isdigit():
-        value = int(value.strip())
+    digits = value.strip() if isinstance(value, str) else ""
+    if digits.isascii() and digits.isdigit():  # not "²" or "٣", which isdigit() accepts but are no CSV numbers
+        value = int(digits) if len(digits) <= 9 else 10**9  # int() refuses over 4,300 digits
     if isinstance(value, bool) or not isinstance(value, int):
         errors.add("months_in_arrears", "must be a whole number")
         return None
