@@ -107,6 +107,9 @@ def _text(raw: dict, key: str, errors: _Errors, *, field: str, max_length: int, 
     if not isinstance(value, str):
         errors.add(field, "must be a string")
         return ""
+    if "\x00" in value:  # PostgreSQL cannot store it; no real text has it
+        errors.add(field, "must not contain NUL characters")
+        return ""
     value = value.strip()
     if required and not value:
         errors.add(field, "is required")
