@@ -5,9 +5,18 @@ from importlib import import_module
 from django.conf import settings
 from ninja import NinjaAPI
 
-from kotipolku.core.api import install_error_handlers
+from kotipolku.core.api import document_error_responses, install_error_handlers
 
-api = NinjaAPI(
+
+class KotipolkuAPI(NinjaAPI):
+    """The API whose OpenAPI document also lists each operation's error answers and their schema."""
+
+    def get_openapi_schema(self, *, path_prefix=None, path_params=None):
+        schema = super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
+        return document_error_responses(schema)
+
+
+api = KotipolkuAPI(
     title="Kotipolku API",
     version="1",
     urls_namespace="api",

@@ -1,9 +1,28 @@
 """Named role fixtures shared by every module's tests: tests read like stories."""
 
+import os
+
 import pytest
 from django.test import Client as HttpClient
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
 
 from kotipolku.core.models import LandlordOrganisation, Role, Team, TeamMembership, User
+
+# Property-based tests are deterministic in CI (derandomize: the same examples every run) and have no
+# per-example deadline (shared CI machines are slow). HYPOTHESIS_PROFILE=explore searches randomly
+# and longer while developing a parser.
+hypothesis_settings.register_profile(
+    "ci",
+    derandomize=True,
+    deadline=None,
+    max_examples=100,
+    database=None,
+    print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+hypothesis_settings.register_profile("explore", deadline=None, max_examples=2000, database=None)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 LANDLORD_A_TOKEN = "test-landlord-a-token"
 LANDLORD_B_TOKEN = "test-landlord-b-token"
@@ -118,7 +137,7 @@ def as_landlord_b(landlord_b):
 
 
 @pytest.fixture
-def role_clients(as_worker_a, as_worker_b, as_lead, as_editor, as_admin, as_landlord_a, anonymous):
+def role_clients(as_worker_a, as_worker_b, as_lead, as_editor, as_admin, as_landlord_a, as_landlord_b, anonymous):
     """An HTTP client for every role of the permission matrix."""
     return {
         "anonymous": anonymous,
@@ -127,5 +146,6 @@ def role_clients(as_worker_a, as_worker_b, as_lead, as_editor, as_admin, as_land
         "lead": as_lead,
         "editor": as_editor,
         "landlord_a": as_landlord_a,
+        "landlord_b": as_landlord_b,
         "admin": as_admin,
     }

@@ -3,16 +3,19 @@
 #
 #   loadtest/fuzz.sh [BASE_URL]        (default http://127.0.0.1:8201, started with loadtest/serve.sh 8201)
 #
-# Roles: anonymous; landlord (Authorization: Bearer demo-landlord-a-token); staff sessions of
-# demo-worker-a and demo-lead (password kotipolku-demo; session cookie + X-CSRFToken header).
+# Roles: anonymous; landlord-a and landlord-b (Authorization: Bearer demo-landlord-a-token /
+# demo-landlord-b-token); staff sessions of demo-worker-a, demo-worker-b, demo-lead, demo-editor and
+# demo-admin (password kotipolku-demo; session cookie + X-CSRFToken header). ROLES="anonymous demo-lead"
+# runs only those roles.
 # Checks: not_a_server_error, response_schema_conformance, content_type_conformance,
 # status_code_conformance (undocumented status codes are findings of the OpenAPI document, not crashes).
 # Environment: MAX_EXAMPLES (default 60 per operation), MAX_TIME (seconds per role, default 240), SEED (default 9).
-# Reports: /tmp/kotipolku-reliability/fuzz-<role>/ (JUnit + NDJSON); the console summary goes to stdout.
+# Reports: $FUZZ_OUT/fuzz-<role>/ (default FUZZ_OUT=/tmp/kotipolku-reliability; JUnit + NDJSON); the
+# console summary goes to stdout.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 BASE="${1:-http://127.0.0.1:8201}"
-OUT=/tmp/kotipolku-reliability
+OUT="${FUZZ_OUT:-/tmp/kotipolku-reliability}"
 ST=.venv/bin/schemathesis
 CHECKS=not_a_server_error,response_schema_conformance,content_type_conformance,status_code_conformance
 COMMON=(--checks "$CHECKS" --max-examples "${MAX_EXAMPLES:-60}" --max-time "${MAX_TIME:-240}" --seed "${SEED:-9}"
@@ -41,9 +44,15 @@ run_role() {  # run_role NAME [schemathesis args…]
   echo "=== role $name exit code $? ==="
 }
 
-run_role anonymous
-run_role landlord -H "Authorization: Bearer ${LANDLORD_TOKEN:-demo-landlord-a-token}"
-for user in demo-worker-a demo-lead; do
-  read -r sid tok < <(login "$user") || continue
-  run_role "$user" -H "Cookie: sessionid=$sid; csrftoken=$tok" -H "X-CSRFToken: $tok" -H "Referer: $BASE/fi/"
+ROLES="${ROLES:-anonymous landlord-a landlord-b demo-worker-a demo-worker-b demo-lead demo-editor demo-admin}"
+for role in $ROLES; do
+  case "$role" in
+    anonymous) run_role anonymous ;;
+    landlord-a) run_role landlord-a -H "Authorization: Bearer ${DEMO_LANDLORD_A_TOKEN:-demo-landlord-a-token}" ;;
+    landlord-b) run_role landlord-b -H "Authorization: Bearer ${DEMO_LANDLORD_B_TOKEN:-demo-landlord-b-token}" ;;
+    demo-*)
+      read -r sid tok < <(login "$role") || continue
+      run_role "$role" -H "Cookie: sessionid=$sid; csrftoken=$tok" -H "X-CSRFToken: $tok" -H "Referer: $BASE/fi/" ;;
+    *) echo "fuzz.sh: unknown role $role" >&2 ;;
+  esac
 done

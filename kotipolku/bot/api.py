@@ -9,6 +9,7 @@ from pydantic import Field
 from kotipolku.bot import presenter, services
 from kotipolku.bot.engine import answer, clean_message
 from kotipolku.bot.views import FEEDBACK_GROUP, RATE_GROUP, rate_limit
+from kotipolku.core.api import error_responses
 from kotipolku.core.views import too_many_requests
 
 router = Router(tags=["bot"])
@@ -26,7 +27,7 @@ class FeedbackIn(Schema):
     helpful: bool
 
 
-@router.post("/bot/ask", url_name="bot-ask", auth=None)
+@router.post("/bot/ask", url_name="bot-ask", auth=None, openapi_extra=error_responses(429))
 def ask(request, payload: AskIn):
     if rate_limit(request, RATE_GROUP):
         return too_many_requests(request)
@@ -41,7 +42,7 @@ def ask(request, payload: AskIn):
     return presenter.as_json(reply, exchange_id=str(exchange.public_id) if exchange else None)
 
 
-@router.post("/bot/feedback", url_name="bot-feedback", auth=None)
+@router.post("/bot/feedback", url_name="bot-feedback", auth=None, openapi_extra=error_responses(404, 429))
 def feedback(request, payload: FeedbackIn):
     if rate_limit(request, FEEDBACK_GROUP):
         return too_many_requests(request)

@@ -9,7 +9,7 @@ ROWS = [
     Row("front", public(200), path="/sv/", note="sv"),
     Row("front", public(200), path="/en/", note="en"),
     # Signed-in staff are sent on to the staff area.
-    Row("login", expect(302, anonymous=200, landlord_a=200), path="/fi/accounts/login/"),
+    Row("login", expect(302, anonymous=200, landlord_a=200, landlord_b=200), path="/fi/accounts/login/"),
     Row("logout", expect(302), path="/fi/accounts/logout/", method="POST", body={}),
     Row("staff-home", staff_page("worker_a", "worker_b", "lead", "editor", "admin"), path="/fi/staff/"),
     Row("audit-log", staff_page("admin"), path="/fi/staff/audit/"),

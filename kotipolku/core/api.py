@@ -55,6 +55,79 @@ def validation_detail(errors) -> list[dict]:
     return [{"field": _field_of(e.get("loc", ())), "reason": e.get("msg", "invalid")} for e in errors]
 
 
+ERROR_SCHEMA = {
+    "title": "Error",
+    "type": "object",
+    "required": ["detail"],
+    "properties": {
+        "detail": {
+            "anyOf": [
+                {"type": "string"},
+                {
+                    "type": "array",
+                    "items": {
+                        "type": "object",
+                        "required": ["field", "reason"],
+                        "properties": {
+                            "field": {"type": "string"},
+                            "reason": {"type": "string"},
+                            "line": {"type": "integer", "description": "CSV line of the problem"},
+                            "index": {"type": "integer", "description": "position in a batch"},
+                        },
+                    },
+                },
+            ]
+        }
+    },
+}
+ERROR_DESCRIPTIONS = {
+    400: "Invalid input: `detail` lists `{field, reason}` per problem",
+    401: "No or invalid session or token",
+    403: "Role not allowed, or the CSRF check of a session write failed",
+    404: "Not found, or not visible to this caller",
+    409: "Conflicts with the current state",
+    413: "Payload too large",
+    429: "Too many requests; retry after the Retry-After seconds",
+}
+
+
+def error_responses(*statuses: int) -> dict:
+    """`openapi_extra` for a route's own error answers (the shared ones are added to every operation)."""
+    return {"responses": {status: _error_response(status) for status in statuses}}
+
+
+def _error_response(status: int) -> dict:
+    return {
+        "description": ERROR_DESCRIPTIONS[status],
+        "content": {"application/json": {"schema": ERROR_SCHEMA}},
+    }
+
+
+def document_error_responses(schema: dict) -> dict:
+    """Add the error answers that the shared machinery gives to every operation of the OpenAPI document.
+
+    400 for any input (ninja validation, the handlers below), 401 for any authenticated operation,
+    403 for staff-session operations (area rule, CSRF), 404 for operations with a path id. Routes add
+    their own others (409, 413, 429, …) with `openapi_extra=error_responses(...)`. Schemathesis and
+    core/tests/test_fuzz_api.py then check every answer against a documented status and schema.
+    """
+    for methods in schema.get("paths", {}).values():
+        for operation in methods.values():
+            statuses = {400}
+            security = [name for requirement in operation.get("security") or [] for name in requirement]
+            if security:
+                statuses.add(401)
+            if "StaffSessionAuth" in security:
+                statuses.add(403)
+            if any(p.get("in") == "path" for p in operation.get("parameters") or []):
+                statuses.add(404)
+            responses = operation.setdefault("responses", {})
+            for status in sorted(statuses):
+                if status not in responses and str(status) not in responses:
+                    responses[status] = _error_response(status)
+    return schema
+
+
 def install_error_handlers(api: NinjaAPI) -> None:
     @api.exception_handler(NinjaValidationError)
     def on_validation(request, exc):

@@ -54,7 +54,7 @@ def normalise(raw: str) -> str:
             _("Henkilötunnuksessa on 11 merkkiä. %(help)s"), code="length", params={"help": FORMAT_HELP}
         )
     try:
-        return stdnum_hetu.validate(value, allow_temporary=True)
+        code = stdnum_hetu.validate(value, allow_temporary=True)
     except InvalidChecksum:
         raise ValidationError(
             _("Henkilötunnuksen tarkistusmerkki ei täsmää. Tarkista numerot."), code="checksum"
@@ -65,6 +65,13 @@ def normalise(raw: str) -> str:
         raise ValidationError(
             _("Henkilötunnuksen muoto on väärä. %(help)s"), code="format", params={"help": FORMAT_HELP}
         ) from None
+    if not code.isascii():
+        # stdnum's pattern (\d) and int() also take digits of other scripts, such as "٣"; such a string
+        # would be a second spelling of a code with its own look-up hash, so it is refused.
+        raise ValidationError(
+            _("Henkilötunnuksen muoto on väärä. %(help)s"), code="format", params={"help": FORMAT_HELP}
+        )
+    return code
 
 
 @dataclass(frozen=True, slots=True)

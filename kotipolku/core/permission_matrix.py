@@ -12,8 +12,9 @@ from typing import Any
 
 from django.urls import URLPattern, URLResolver, get_resolver
 
-ROLES = ("anonymous", "worker_a", "worker_b", "lead", "editor", "landlord_a", "admin")
+ROLES = ("anonymous", "worker_a", "worker_b", "lead", "editor", "landlord_a", "landlord_b", "admin")
 STAFF_ROLES = ("worker_a", "worker_b", "lead", "editor", "admin")
+NO_SESSION = ("anonymous", "landlord_a", "landlord_b")  # landlord tokens are not staff sessions
 
 
 @dataclass
@@ -49,12 +50,12 @@ def public(status: int = 200) -> dict[str, int]:
 
 def staff_page(*allowed: str, ok: int = 200) -> dict[str, int]:
     """An HTML staff page: anonymous and landlords are sent to login, other staff get 403."""
-    return {role: 302 if role in ("anonymous", "landlord_a") else (ok if role in allowed else 403) for role in ROLES}
+    return {role: 302 if role in NO_SESSION else (ok if role in allowed else 403) for role in ROLES}
 
 
 def staff_api(*allowed: str, ok: int = 200) -> dict[str, int]:
     """A staff API endpoint: no session → 401, staff outside the area → 403."""
-    return {role: 401 if role in ("anonymous", "landlord_a") else (ok if role in allowed else 403) for role in ROLES}
+    return {role: 401 if role in NO_SESSION else (ok if role in allowed else 403) for role in ROLES}
 
 
 def team_a_object(*, page: bool, ok: int = 200) -> dict[str, int]:
@@ -63,9 +64,14 @@ def team_a_object(*, page: bool, ok: int = 200) -> dict[str, int]:
     return {**base, "worker_b": 404}
 
 
-def landlord_api(ok: int = 200, *, landlord_a: int | None = None) -> dict[str, int]:
-    """Landlord token endpoints: only landlord tokens; staff sessions are not landlords."""
-    return {role: (landlord_a if landlord_a is not None else ok) if role == "landlord_a" else 401 for role in ROLES}
+def landlord_api(ok: int = 200, *, landlord_a: int | None = None, landlord_b: int | None = None) -> dict[str, int]:
+    """Landlord token endpoints: only landlord tokens; staff sessions are not landlords. A row about one
+    landlord's object gives the other landlord 404 (`landlord_b=404`): the cross-landlord IDOR check."""
+    by_landlord = {
+        "landlord_a": ok if landlord_a is None else landlord_a,
+        "landlord_b": ok if landlord_b is None else landlord_b,
+    }
+    return {role: by_landlord.get(role, 401) for role in ROLES}
 
 
 @dataclass

@@ -1,6 +1,6 @@
 """Permission-matrix rows of the intake module (see core/permission_matrix.py).
 
-Landlord A may use only the landlord API and only its own notices: landlord B's notice is 404.
+Each landlord may use only the landlord API and only its own notices: the other's notice is 404.
 Team A's intake items answer 404 to worker B. Public forms are open to everyone.
 """
 
@@ -95,15 +95,15 @@ ROWS = [
     ),
     Row(
         "api:landlord-notice-detail",
-        landlord_api(200),
+        landlord_api(200, landlord_b=404),
         path=lambda ctx: f"/api/v1/landlord/notices/{ctx.notice_a.pk}",
-        note="own",
+        note="landlord A's",
     ),
     Row(
         "api:landlord-notice-detail",
-        landlord_api(404),
+        landlord_api(404, landlord_b=200),
         path=lambda ctx: f"/api/v1/landlord/notices/{ctx.notice_b.pk}",
-        note="other landlord's",
+        note="landlord B's",
     ),
     Row(
         "api:landlord-notice-batch",

@@ -13,7 +13,7 @@ from django.http import HttpRequest
 from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 
-from kotipolku.core.api import actor_of, landlord_auth
+from kotipolku.core.api import actor_of, error_responses, landlord_auth
 from kotipolku.intake import selectors, services
 from kotipolku.intake.models import LegalBasis, NoticeType
 from kotipolku.intake.notice_input import CSV_COLUMNS, CsvError, csv_rows, validate_notice
@@ -178,7 +178,7 @@ def _batch_response(results) -> dict:
     "/landlord/notices",
     response={200: NoticeOut, 201: NoticeOut},
     url_name="landlord-notices",
-    openapi_extra=_request_body_doc(_NOTICE_SCHEMA),
+    openapi_extra={**_request_body_doc(_NOTICE_SCHEMA), **error_responses(409, 413)},
     summary="Send one notice (idempotent by external_id)",
 )
 def notice_create(request):
@@ -212,7 +212,7 @@ def notice_detail(request, notice_id: int):
     "/landlord/notices/batch",
     response={200: BatchOut},
     url_name="landlord-notice-batch",
-    openapi_extra=_request_body_doc(_BATCH_SCHEMA),
+    openapi_extra={**_request_body_doc(_BATCH_SCHEMA), **error_responses(409, 413)},
     summary="Send up to INTAKE_BATCH_MAX_NOTICES notices, all or nothing",
 )
 def notice_batch(request):
@@ -233,7 +233,7 @@ def notice_batch(request):
     "/landlord/notices/csv",
     response={200: BatchOut},
     url_name="landlord-notice-csv",
-    openapi_extra=_request_body_doc(_CSV_SCHEMA, "text/csv"),
+    openapi_extra={**_request_body_doc(_CSV_SCHEMA, "text/csv"), **error_responses(409, 413)},
     summary="Send notices as CSV (UTF-8, header row), all or nothing",
 )
 def notice_csv(request):

@@ -107,6 +107,9 @@ def _text(raw: dict, key: str, errors: _Errors, *, field: str, max_length: int, 
     if not isinstance(value, str):
         errors.add(field, "must be a string")
         return ""
+    if "\x00" in value:  # PostgreSQL cannot store it; no real text has it
+        errors.add(field, "must not contain NUL characters")
+        return ""
     value = value.strip()
     if required and not value:
         errors.add(field, "is required")
@@ -164,8 +167,9 @@ def _months(raw: dict, errors: _Errors) -> int | None:
     value = raw.get("months_in_arrears")
     if value is None or value == "":
         return None
-    if isinstance(value, str) and value.strip().isdigit():
-        value = int(value.strip())
+    digits = value.strip() if isinstance(value, str) else ""
+    if digits.isascii() and digits.isdigit():  # not "²" or "٣", which isdigit() accepts but are no CSV numbers
+        value = int(digits) if len(digits) <= 9 else 10**9  # int() refuses over 4,300 digits
     if isinstance(value, bool) or not isinstance(value, int):
         errors.add("months_in_arrears", "must be a whole number")
         return None

@@ -17,6 +17,7 @@ from kotipolku.reporting.kpis import Period
 # The contract check asks for 2020-01-01..2030-12-31 (11 years), so the limit is 15 years.
 DEFAULT_MAX_PERIOD_DAYS = 15 * 366
 EARLIEST = dt.date(2000, 1, 1)
+LATEST = dt.date(2100, 12, 31)  # a period must end on a day that has a next day (9999-12-31 has none)
 
 
 class FilterError(Exception):
@@ -72,6 +73,8 @@ def parse_filters(*, actor: Actor, start, end, team=None, municipality=None) -> 
             errors.append({"field": "end", "reason": _("Jakso on liian pitkä.")})
         if start_d < EARLIEST:
             errors.append({"field": "start", "reason": _("Jakso alkaa liian varhain.")})
+        if end_d > LATEST:
+            errors.append({"field": "end", "reason": _("Jakso päättyy liian myöhään.")})
     team_obj = None
     if team not in (None, ""):
         teams = {str(t.pk): t for t in allowed_teams(actor)}

@@ -79,6 +79,8 @@ def _codes(values: Any, allowed: list[str], field: str) -> list[str]:
         return []
     if isinstance(values, str):
         values = list(values.replace(";", ",").split(","))
+    if not isinstance(values, list | tuple):
+        raise ValidationError({field: _("Anna koodit listana tai pilkuin eroteltuina.")})
     codes = [str(v).strip() for v in values if str(v).strip()]
     unknown = [c for c in codes if c not in allowed]
     if unknown:
@@ -98,6 +100,8 @@ def _municipalities(values: Any, field: str) -> list[str]:
         return []
     if isinstance(values, str | int):
         values = str(values).replace(";", ",").split(",")
+    if not isinstance(values, list | tuple):
+        raise ValidationError({field: _("Anna kunnat listana tai pilkuin eroteltuina.")})
     out = []
     for value in values:
         value = str(value).strip()

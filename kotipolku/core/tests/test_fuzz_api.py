@@ -110,7 +110,8 @@ def test_fuzzed_urls_reach_the_api(method, path, operation):
 @pytest.mark.django_db
 @pytest.mark.parametrize(("method", "path", "operation"), OPERATIONS, ids=[f"{m} {p}" for m, p, _ in OPERATIONS])
 def test_hostile_input_never_gives_5xx(role_clients, method, path, operation):
-    """Every role × path id × hostile body/query answers below 500 (4xx for the bad input)."""
+    """Every role × path id × hostile body/query answers below 500 (4xx for the bad input), with a status
+    the OpenAPI document lists for the operation and, for errors, the documented `detail` shape."""
     failures = []
     for role, (http, headers) in role_clients.items():
         for concrete in _concrete_paths(path, operation):
@@ -126,8 +127,8 @@ def test_hostile_input_never_gives_5xx(role_clients, method, path, operation):
                     if (method, url, label) in KNOWN_DEFECTS:
                         continue  # sent by its xfail test; on PostgreSQL it would abort this test's transaction
                     response = _call(http, headers, "GET", url + "?" + _encode(params))
-                    if response.status_code >= 500:
-                        failures.append((role, method, url, label, response.status_code))
+                    if problem := _undocumented(operation, response):
+                        failures.append((role, method, url, label, response.status_code, problem))
             else:
                 cases = [(label, body, "application/json") for label, body in BAD_BODIES]
                 cases.append(("form-encoded", b"message=hi", "application/x-www-form-urlencoded"))
@@ -136,9 +137,46 @@ def test_hostile_input_never_gives_5xx(role_clients, method, path, operation):
                     if (method, url, label) in KNOWN_DEFECTS:
                         continue
                     response = _call(http, headers, method, url, body, content_type)
-                    if response.status_code >= 500:
-                        failures.append((role, method, url, label, response.status_code))
+                    if problem := _undocumented(operation, response):
+                        failures.append((role, method, url, label, response.status_code, problem))
     assert failures == []
+
+
+def _undocumented(operation: dict, response) -> str:
+    """Why the answer breaks the contract ('' when it keeps it): a 5xx, a status the OpenAPI document
+    does not list for the operation, or an error body that is not `{"detail": str | [{field, reason}]}`."""
+    if response.status_code >= 500:
+        return "server error"
+    if str(response.status_code) not in {str(k) for k in operation["responses"]}:
+        return "status not in the OpenAPI document"
+    if response.status_code >= 400:
+        try:
+            detail = json.loads(response.content)["detail"]
+        except (ValueError, KeyError, TypeError):
+            return "error body is not JSON with 'detail'"
+        if not isinstance(detail, str) and not (
+            isinstance(detail, list)
+            and all(
+                isinstance(d, dict) and isinstance(d.get("field"), str) and isinstance(d.get("reason"), str)
+                for d in detail
+            )
+        ):
+            return "detail is neither a string nor a list of {field, reason}"
+    return ""
+
+
+def test_every_operation_documents_its_error_answers():
+    """400 everywhere, 401 when authenticated, 403 for staff sessions, 404 with a path id (core/api.py)."""
+    for method, path, operation in OPERATIONS:
+        documented = {int(k) for k in operation["responses"]}
+        assert 400 in documented, (method, path)
+        if operation.get("security"):
+            assert 401 in documented, (method, path)
+        if "{" in path:
+            assert 404 in documented, (method, path)
+        for status in documented - {200, 201}:
+            content = operation["responses"][status if status in operation["responses"] else str(status)]
+            assert "application/json" in content.get("content", {}), (method, path, status)
 
 
 def _encode(params: dict) -> str:

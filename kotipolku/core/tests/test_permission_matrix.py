@@ -1,12 +1,22 @@
-"""Every route × every role → the declared status; and no route may lack a declaration."""
+"""Every route × every role → the declared status; and no route may lack a declaration.
 
+Routes are discovered from the URL resolver (HTML pages and the API's URL patterns) and, for the API,
+every method of every path in the OpenAPI document, so a new page, API path or a new method on an
+existing API path fails here until its module declares what each role gets. The roles include
+worker B on team A's records and each landlord on the other landlord's notices (IDOR by id guessing).
+"""
+
+import copy
+import re
 from importlib import import_module
 
 import pytest
 from django.conf import settings
-from django.urls import resolve
+from django.http import HttpResponse
+from django.urls import get_resolver, path, resolve
 from django.utils import translation
 
+from kotipolku.api import api
 from kotipolku.core.permission_matrix import ROLES, Context, iter_route_names
 
 
@@ -62,15 +72,76 @@ def test_route_answers_each_role_as_declared(row, role_clients, matrix_ctx):
     assert not wrong, f"{row.id}: " + "; ".join(wrong)
 
 
-def test_every_route_has_a_declared_expectation():
-    """A route found by the URL resolver without a row in some access_matrix.py fails here."""
-    declared = {row.route for row in ROWS}
-    missing = sorted(
+def undeclared_routes(rows, patterns=None) -> list[str]:
+    """URL patterns of the resolver (or of `patterns`) that no row declares."""
+    declared = {row.route for row in rows}
+    return sorted(
         f"{name or '(unnamed)'} [{pattern}]"
-        for name, pattern in iter_route_names()
+        for name, pattern in iter_route_names(patterns)
         if not name.startswith(EXEMPT_NAMESPACES) and name not in declared
     )
+
+
+def undeclared_operations(rows, schema: dict) -> list[str]:
+    """(method, API route) pairs of the OpenAPI document that no row sends."""
+    declared = {(row.route, row.method) for row in rows}
+    missing = []
+    for api_path, methods in schema["paths"].items():
+        route = resolve(re.sub(r"\{[^}]+\}", "1", api_path)).view_name
+        missing += [f"{m.upper()} {route} [{api_path}]" for m in methods if (route, m.upper()) not in declared]
+    return sorted(missing)
+
+
+def test_every_route_has_a_declared_expectation():
+    """A route found by the URL resolver without a row in some access_matrix.py fails here."""
+    missing = undeclared_routes(ROWS)
     assert not missing, "routes without permission-matrix rows: " + ", ".join(missing)
+
+
+def test_every_api_operation_has_a_declared_expectation():
+    """Each method of each API path in the OpenAPI document has a row: a GET row does not cover a POST
+    added later to the same path."""
+    missing = undeclared_operations(ROWS, api.get_openapi_schema())
+    assert not missing, "API operations without permission-matrix rows: " + ", ".join(missing)
+
+
+def test_the_checks_fail_for_a_route_without_a_row():
+    """Proof that the two checks above can fail: a page, an API route and a new method on a declared
+    API path, added without rows, are each reported."""
+    from ninja import NinjaAPI
+
+    dummy_api = NinjaAPI(urls_namespace="matrix-dummy-api")
+
+    @dummy_api.get("/thing/{thing_id}", url_name="dummy-thing")
+    def thing(request, thing_id: int):
+        return {}
+
+    patterns = [
+        *get_resolver().url_patterns,
+        path("matrix-dummy/", lambda request: HttpResponse("x"), name="matrix-dummy"),
+        path("matrix-dummy-api/", dummy_api.urls),
+    ]
+    missing = undeclared_routes(ROWS, patterns)
+    assert any(m.startswith("matrix-dummy [") for m in missing), missing
+    assert any(m.startswith("matrix-dummy-api:dummy-thing [") for m in missing), missing
+    assert undeclared_routes(ROWS) == []  # only the dummies were missing
+
+    schema = copy.deepcopy(api.get_openapi_schema())
+    schema["paths"]["/api/v1/clients/{client_id}"]["delete"] = {"responses": {}}
+    assert undeclared_operations(ROWS, schema) == ["DELETE api:client-detail [/api/v1/clients/{client_id}]"]
+
+
+def test_rows_cover_every_role_and_both_idor_directions():
+    """Every row states a status for every role (a missing one is refused when the row is built), and the
+    matrix has cross-team and cross-landlord rows: worker B gets 404 on team A's records, each landlord
+    404 on the other's notice."""
+    assert set(ROLES) >= {"anonymous", "worker_a", "worker_b", "lead", "editor", "admin", "landlord_a", "landlord_b"}
+    assert all(set(row.expect) == set(ROLES) for row in ROWS)
+    cross_team = [row for row in ROWS if row.expect["worker_b"] == 404 and row.expect["worker_a"] != 404]
+    assert len({row.route for row in cross_team}) >= 20
+    landlord_rows = [row for row in ROWS if row.route == "api:landlord-notice-detail"]
+    assert any(row.expect["landlord_a"] == 200 and row.expect["landlord_b"] == 404 for row in landlord_rows)
+    assert any(row.expect["landlord_b"] == 200 and row.expect["landlord_a"] == 404 for row in landlord_rows)
 
 
 @pytest.mark.django_db

@@ -240,7 +240,10 @@ def load_dict(raw: Mapping[str, Any], *, source: str = "<definition>", stored: b
     `stored=True` is for versions published earlier: checks added to the loader since then ("lint"
     checks that do not affect scoring) are skipped, so a frozen version stays loadable forever.
     """
-    raw = json.loads(canonical_json(raw))  # JSON-safe copy: dates become strings
+    try:
+        raw = json.loads(canonical_json(raw))  # JSON-safe copy: dates become strings
+    except (TypeError, ValueError) as exc:  # keys that are not text (numbers mixed with names, dates)
+        raise DefinitionError([f"{source}: every key must be a text name ({exc})"]) from None
     return _Parser(raw, source, lenient=stored).parse()
 
 
@@ -261,6 +264,15 @@ class _Parser:
         self.problems.append(f"{self.source}: {where}: {what}" if where else f"{self.source}: {what}")
 
     # --- small readers -------------------------------------------------------------------------
+    def listed(self, value: Any, where: str, name: str = "") -> list:
+        """A list, or [] with a problem when the value is something else (missing is an empty list)."""
+        if value is None or value == "":
+            return []
+        if not isinstance(value, list):
+            self.err(where, f"'{name or where}' must be a list, not {type(value).__name__}")
+            return []
+        return value
+
     def text(self, value: Any, where: str, name: str, *, required: bool = True) -> Text | None:
         if value is None:
             if required:
@@ -309,8 +321,8 @@ class _Parser:
         title = self.text(raw.get("title"), "", "title") or {}
         description = self.text(raw.get("description"), "", "description", required=False)
 
-        domains_raw = raw.get("domains") or []
-        domain_ids = [d.get("id") for d in domains_raw if isinstance(d, dict)]
+        domains_raw = self.listed(raw.get("domains"), "domains")
+        domain_ids = [d.get("id") for d in domains_raw if isinstance(d, dict) and isinstance(d.get("id"), str)]
         sections, items = self.parse_sections(raw.get("sections"))
         items_by_id = {i.id: i for i in items}
         self.check_conditions(items_by_id)
@@ -322,6 +334,9 @@ class _Parser:
             scoring = {}
         rules = self.parse_rules(scoring.get("rules") or [], items_by_id, set(domain_ids))
         total = scoring.get("total") or {}
+        if not isinstance(total, dict):
+            self.err("scoring.total", "must be a mapping with 'min' and 'max'")
+            total = {}
         total_min = self.number(total.get("min"), "scoring.total", "min", 0.0)
         total_max = self.number(total.get("max"), "scoring.total", "max", 0.0)
         total_cap = self.number(total.get("cap"), "scoring.total", "cap")
@@ -339,8 +354,8 @@ class _Parser:
         bands = self.parse_bands(raw.get("bands"), "bands", total_min, total_max)
         if not bands:
             self.err("bands", "at least one result band over the total is needed")
-        examples = self.parse_examples(raw.get("examples") or [], bands)
-        sources = raw.get("sources") or []
+        examples = self.parse_examples(self.listed(raw.get("examples"), "examples"), bands)
+        sources = self.listed(raw.get("sources"), "sources")
         for_clients = raw.get("for_clients", kind == "professional")
         if not isinstance(for_clients, bool):
             self.err("", f"'for_clients' must be true or false, got {for_clients!r}")
@@ -387,7 +402,7 @@ class _Parser:
             where = f"section '{sid}'"
             title = self.text(s.get("title"), where, "title") or {}
             ids = []
-            for i_index, raw_item in enumerate(s.get("items") or []):
+            for i_index, raw_item in enumerate(self.listed(s.get("items"), where, "items")):
                 item = self.parse_item(raw_item, sid, f"{where} item #{i_index + 1}")
                 if item is None:
                     continue
@@ -535,12 +550,12 @@ class _Parser:
                 continue
             iid = r.get("item")
             where = f"scoring rule #{index + 1} (item '{iid}')"
-            item = items.get(iid)
+            item = items.get(iid) if isinstance(iid, str) else None
             if item is None:
                 self.err(where, f"points to item '{iid}', which does not exist")
                 continue
             domain = r.get("domain")
-            if domain is not None and domain not in domain_ids:
+            if domain is not None and (not isinstance(domain, str) or domain not in domain_ids):
                 self.err(where, f"domain '{domain}' is not declared under 'domains'")
             weight = self.number(r.get("weight"), where, "weight", 1.0)
             cap = self.number(r.get("cap"), where, "cap")
@@ -595,7 +610,7 @@ class _Parser:
             raw = [t.points for t in rule.thresholds] + [0.0]
         else:
             raw = [0.0]
-        if optional:
+        if optional or not raw:  # not raw: a choice item whose options were all refused (reported above)
             raw.append(0.0)
         values = [v * rule.weight for v in raw]
         lo, hi = min(values), max(values)
@@ -666,17 +681,17 @@ class _Parser:
             if not (_num(b.get("from")) and _num(b.get("to"))) or (b["to"] <= b["from"] and not degenerate):
                 self.err(bw, f"needs numeric 'from' below 'to', got from={b.get('from')!r} to={b.get('to')!r}")
                 continue
-            services = tuple(b.get("services") or ())
+            services = tuple(self.listed(b.get("services"), bw, "services"))
             for s in services:
-                if s not in SERVICE_CATEGORIES:
+                if not isinstance(s, str) or s not in SERVICE_CATEGORIES:
                     self.err(bw, f"service category '{s}' is not one of the service compass categories")
-            handbook = tuple(b.get("handbook") or ())
+            handbook = tuple(self.listed(b.get("handbook"), bw, "handbook"))
             for slug in handbook:
                 if not isinstance(slug, str) or not SLUG_RE.match(slug):
                     self.err(bw, f"handbook slug {slug!r} is not a valid slug")
             steps = tuple(
                 t
-                for n, s in enumerate(b.get("next_steps") or [])
+                for n, s in enumerate(self.listed(b.get("next_steps"), bw, "next_steps"))
                 if (t := self.text(s, bw, f"next_steps #{n + 1}")) is not None
             )
             bands.append(

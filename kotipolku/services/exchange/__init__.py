@@ -45,6 +45,9 @@ def validate_rows(rows: list[tuple[int, str, dict]]) -> list[RowError]:
     errors: list[RowError] = []
     seen: dict[str, int] = {}
     for line, ref, data in rows:
+        if _has_nul(data):  # PostgreSQL cannot store it; refuse it here, on every database
+            errors.append(RowError(line, ref, "a text contains a NUL character (\\x00)"))
+            continue
         try:
             clean = normalise(data)
             _check_hours(clean)
@@ -55,6 +58,16 @@ def validate_rows(rows: list[tuple[int, str, dict]]) -> list[RowError]:
             errors.append(RowError(line, ref, f"id {clean['id']} repeats line {seen[clean['id']]}"))
         seen[clean["id"]] = line
     return errors
+
+
+def _has_nul(value) -> bool:
+    if isinstance(value, str):
+        return "\x00" in value
+    if isinstance(value, dict):
+        return any(_has_nul(k) or _has_nul(v) for k, v in value.items())
+    if isinstance(value, list | tuple):
+        return any(_has_nul(v) for v in value)
+    return False
 
 
 def import_rows(

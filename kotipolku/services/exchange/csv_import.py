@@ -99,7 +99,17 @@ def import_text(text: str, *, actor="system", source: str = "csv") -> ImportResu
         dialect = csv.Sniffer().sniff(text.split("\n", 1)[0], delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel
+    # A header line shows no quoting, so the sniffer cannot tell how a quote inside a quoted cell is
+    # written; CSV (RFC 4180, Excel, LibreOffice) doubles it.
+    dialect.doublequote = True
     reader = csv.DictReader(io.StringIO(text), dialect=dialect)
+    try:
+        return _import_rows(reader, actor=actor, source=source)
+    except csv.Error as exc:  # a bare carriage return, a cell over the csv module's size limit
+        return ImportResult(errors=[RowError(reader.line_num or 1, "file", f"the CSV cannot be read: {exc}")])
+
+
+def _import_rows(reader: csv.DictReader, *, actor, source: str) -> ImportResult:
     if not reader.fieldnames or "id" not in [f.strip() for f in reader.fieldnames]:
         return ImportResult(errors=[RowError(1, "header", "the first row must name the columns and include 'id'")])
     rows, errors = [], []

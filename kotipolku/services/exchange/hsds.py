@@ -262,6 +262,8 @@ def import_text(text: str, *, actor="system", source: str = "hsds") -> ImportRes
         document = json.loads(text)
     except json.JSONDecodeError as exc:
         return ImportResult(errors=[RowError(exc.lineno, "file", f"not valid JSON: {exc.msg} (column {exc.colno})")])
+    except RecursionError:
+        return ImportResult(errors=[RowError(1, "file", "not valid HSDS: the JSON is nested too deeply")])
     services = document.get("services") if isinstance(document, dict) else document
     if not isinstance(services, list):
         return ImportResult(errors=[RowError(1, "file", 'expected {"services": [...]} or a list of services')])
