@@ -32,11 +32,11 @@ def service_json(service: Service, lang: str) -> dict:
         "description": service.tr("description", lang),
         "url": service.get_absolute_url(),
         "is_example": service.is_example,
-        "categories": [{"code": c.code, "label": str(c)} for c in service.categories.all()],
-        "target_groups": [{"code": g.code, "label": str(g)} for g in service.target_groups.all()],
-        "languages": [{"code": x.code, "label": str(x)} for x in service.languages.all()],
+        "categories": [{"code": c.code, "label": str(c)} for c in service.category_list],
+        "target_groups": [{"code": g.code, "label": str(g)} for g in service.target_group_list],
+        "languages": [{"code": x.code, "label": str(x)} for x in service.language_list],
         "municipalities": [
-            {"code": m.code, "name": municipality_name(m.code, lang)} for m in service.municipalities.all()
+            {"code": m.code, "name": municipality_name(m.code, lang)} for m in service.municipality_list
         ],
         "organisation": None if org is None else {"id": org.stable_id, "name": org.tr("name", lang)},
         "location": None
