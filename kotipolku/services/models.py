@@ -228,12 +228,16 @@ class Service(Translated, models.Model):
     def get_absolute_url(self) -> str:
         return reverse("services:detail", args=[self.pk])
 
+    def codes(self, name: str) -> list[str]:
+        """The codes of a relation ("categories", …): from `display_codes` (set by
+        selectors.with_display_data) without a query, else from the database."""
+        loaded = getattr(self, "display_codes", None)
+        if loaded is not None:
+            return loaded[name]
+        return sorted(o.code for o in getattr(self, name).all())
+
     def _code_objects(self, name: str, model: type[models.Model]) -> list:
-        """Code objects from `display_codes` (set by selectors.with_display_data) without a query."""
-        codes = getattr(self, "display_codes", None)
-        if codes is None:
-            return list(getattr(self, name).all())
-        return [model(code=c) for c in codes[name]]
+        return [model(code=c) for c in self.codes(name)]
 
     @property
     def category_list(self) -> list[Category]:

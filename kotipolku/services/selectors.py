@@ -10,11 +10,12 @@ stays the single source of truth either way.
 from datetime import UTC, date, datetime, timedelta
 
 from django.conf import settings
+from django.db import connection
 from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
 
 from kotipolku.services import hours, open_index
-from kotipolku.services.models import OpeningException, OpeningPeriod, OpenInterval, Service
+from kotipolku.services.models import OpeningException, OpeningPeriod, OpenInterval, Service, current_lang
 from kotipolku.services.search import query_filter
 
 
@@ -148,11 +149,26 @@ CODE_TABLES = (
 )
 
 
+def _codes_of(ids: list[int]) -> dict[int, dict[str, list[str]]]:
+    """The four code lists of services in one UNION ALL query (fixed table names, ids as parameters)."""
+    codes = {sid: {name: [] for name, _, _ in CODE_TABLES} for sid in ids}
+    marks = ", ".join(["%s"] * len(ids))
+    sql = " UNION ALL ".join(
+        f"SELECT {i}, service_id, {column} FROM {through._meta.db_table} WHERE service_id IN ({marks})"  # noqa: S608
+        for i, (_, through, column) in enumerate(CODE_TABLES)
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, ids * len(CODE_TABLES))
+        for kind, sid, code in cursor.fetchall():
+            codes[sid][CODE_TABLES[kind][0]].append(code)
+    return codes
+
+
 def with_display_data(services, *, at: datetime | None = None) -> list[Service]:
     """The services (a queryset or list) with what lists and pages show: location, organisation,
     codes (`display_codes`, see Service.category_list) and the hours around `at` (`display_schedule`).
 
-    Read as plain tuples in six small queries: Django's prefetch machinery builds a manager and a
+    Read as plain tuples in four small queries: Django's prefetch machinery builds a manager and a
     queryset per object and relation, which cost more CPU than the whole search."""
     if isinstance(services, QuerySet):
         services = list(services.select_related("location", "organisation"))
@@ -160,20 +176,18 @@ def with_display_data(services, *, at: datetime | None = None) -> list[Service]:
     ids = [s.pk for s in services]
     if not ids:
         return services
-    codes = {sid: {name: [] for name, _, _ in CODE_TABLES} for sid in ids}
-    for name, through, column in CODE_TABLES:
-        for sid, code in through.objects.filter(service_id__in=ids).values_list("service_id", column):
-            codes[sid][name].append(code)
+    codes = _codes_of(ids)
     around = hours.local(at).date()
     periods = {sid: [] for sid in ids}
     for row in OpeningPeriod.objects.filter(service_id__in=ids).values_list("service_id", "weekday", "opens", "closes"):
         periods[row[0]].append(hours.Period(*row[1:]))
     exceptions = {sid: [] for sid in ids}
-    for e in OpeningException.objects.filter(
+    lang = current_lang()
+    for sid, day, closed, opens, closes, note_fi, note in OpeningException.objects.filter(
         service_id__in=ids, date__gte=around - timedelta(days=1), date__lte=around + timedelta(days=15)
-    ).only("service_id", "date", "closed", "opens", "closes", "note_fi", "note_sv", "note_en"):
-        opens, closes = (None, None) if e.closed else (e.opens, e.closes)
-        exceptions[e.service_id].append(hours.SpecialHours(e.date, opens, closes, e.tr("note")))
+    ).values_list("service_id", "date", "closed", "opens", "closes", "note_fi", f"note_{lang}"):
+        opens, closes = (None, None) if closed else (opens, closes)
+        exceptions[sid].append(hours.SpecialHours(day, opens, closes, note or note_fi))
     for s in services:
         s.display_codes = {name: sorted(values) for name, values in codes[s.pk].items()}
         s.display_schedule = hours.Schedule(
