@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from django.forms.models import BaseInlineFormSet
 from django.utils.translation import gettext_lazy as _
 
-from kotipolku.services import hours
+from kotipolku.services import hours, open_index
 from kotipolku.services.models import Location, OpeningException, OpeningPeriod, Organisation, Service
 from kotipolku.services.selectors import review_max_age
 from kotipolku.services.services import service_reindex
@@ -66,6 +66,7 @@ class ServiceAdmin(admin.ModelAdmin):
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         service_reindex(form.instance)
+        open_index.rebuild([form.instance.pk])
 
 
 @admin.register(Organisation)

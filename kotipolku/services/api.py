@@ -1,13 +1,14 @@
 """Public JSON API of the service compass: GET /api/v1/services and /api/v1/services/{id}."""
 
 import math
+from functools import lru_cache
 
 from django.utils import translation
 from ninja import Router
 from ninja.errors import HttpError
 
 from kotipolku.services import display, selectors
-from kotipolku.services.codes import municipality_name
+from kotipolku.services.codes import CategoryCode, LanguageCode, MunicipalityCode, TargetGroupCode, municipality_name
 from kotipolku.services.forms import PAGE_SIZE, ApiServiceFilterForm
 from kotipolku.services.models import LANGS, Service
 
@@ -21,8 +22,21 @@ def _bad_request(form) -> HttpError:
     return error
 
 
+@lru_cache(maxsize=8)
+def _labels(lang: str) -> dict[str, dict[str, str]]:
+    """Code labels in `lang`, made once per process (the code lists are fixed in codes.py)."""
+    with translation.override(lang):
+        return {
+            "categories": {c: str(CategoryCode(c).label) for c in CategoryCode.values},
+            "target_groups": {c: str(TargetGroupCode(c).label) for c in TargetGroupCode.values},
+            "languages": {c: str(LanguageCode(c).label) for c in LanguageCode.values},
+            "municipalities": {c: municipality_name(c, lang) for c in MunicipalityCode.values},
+        }
+
+
 def service_json(service: Service, lang: str) -> dict:
     st = display.status(service)
+    labels = _labels(lang)
     loc = service.location
     org = service.organisation
     return {
@@ -32,12 +46,10 @@ def service_json(service: Service, lang: str) -> dict:
         "description": service.tr("description", lang),
         "url": service.get_absolute_url(),
         "is_example": service.is_example,
-        "categories": [{"code": c.code, "label": str(c)} for c in service.categories.all()],
-        "target_groups": [{"code": g.code, "label": str(g)} for g in service.target_groups.all()],
-        "languages": [{"code": x.code, "label": str(x)} for x in service.languages.all()],
-        "municipalities": [
-            {"code": m.code, "name": municipality_name(m.code, lang)} for m in service.municipalities.all()
-        ],
+        "categories": [{"code": c, "label": labels["categories"][c]} for c in service.codes("categories")],
+        "target_groups": [{"code": c, "label": labels["target_groups"][c]} for c in service.codes("target_groups")],
+        "languages": [{"code": c, "label": labels["languages"][c]} for c in service.codes("languages")],
+        "municipalities": [{"code": c, "name": labels["municipalities"][c]} for c in service.codes("municipalities")],
         "organisation": None if org is None else {"id": org.stable_id, "name": org.tr("name", lang)},
         "location": None
         if loc is None

@@ -50,3 +50,33 @@ class ApiServiceFilterForm(ServiceFilterForm):
     lang = forms.ChoiceField(required=False, choices=[("", "")] + [(x, x) for x in LANGS])
     page = forms.IntegerField(required=False, min_value=1, max_value=100_000)
     page_size = forms.IntegerField(required=False, min_value=1, max_value=MAX_PAGE_SIZE)
+
+
+class ImportFileForm(forms.Form):
+    """An HSDS JSON or CSV file for the editors' import page (read and checked here, imported by exchange.upload)."""
+
+    file = forms.FileField(
+        label=_("Tiedosto"),
+        help_text=_("HSDS-muotoinen JSON-tiedosto (.json) tai CSV-tiedosto (.csv), UTF-8, enintään 2 Mt."),
+    )
+
+    def clean_file(self):
+        from kotipolku.services.exchange.upload import MAX_UPLOAD_BYTES, decode, format_of
+
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_UPLOAD_BYTES:
+            raise forms.ValidationError(
+                _("Tiedosto %(name)s on liian suuri (%(size)s kt); enimmäiskoko on %(max)s kt. Jaa se osiin.")
+                % {"name": upload.name, "size": upload.size // 1024, "max": MAX_UPLOAD_BYTES // 1024}
+            )
+        fmt = format_of(upload.name)
+        if fmt is None:
+            raise forms.ValidationError(
+                _("Tiedoston %(name)s pitää olla .json (HSDS) tai .csv.") % {"name": upload.name}
+            )
+        try:
+            text = decode(upload.read())
+        except ValueError as exc:
+            raise forms.ValidationError(f"{upload.name}: {exc}") from None
+        self.cleaned_data["text"], self.cleaned_data["format"] = text, fmt
+        return upload

@@ -149,7 +149,11 @@ def is_dst_change_near(day: date) -> bool:
 
 
 def schedule_of(service) -> Schedule:
-    """The Schedule of a Service (uses prefetched `periods` and `exceptions` when present)."""
+    """The Schedule of a Service: the one selectors.with_display_data read, else from (prefetched)
+    `periods` and `exceptions`."""
+    loaded = getattr(service, "display_schedule", None)
+    if loaded is not None:
+        return loaded
     lang_note = getattr(service, "_note_lang", None)
     return Schedule(
         periods=tuple(Period(p.weekday, p.opens, p.closes) for p in service.periods.all()),

@@ -216,13 +216,44 @@ class Service(Translated, models.Model):
         verbose_name = _("palvelu")
         verbose_name_plural = _("palvelut")
         ordering = ["name_fi", "id"]
-        indexes = [models.Index(fields=["is_active", "name_fi"], name="services_active_name_idx")]
+        indexes = [
+            models.Index(fields=["is_active", "name_fi"], name="services_active_name_idx"),
+            # the list order (examples last, then by name): a page of an unfiltered list walks this index
+            models.Index(fields=["is_example", "name_fi", "id"], name="services_list_order_idx"),
+        ]
 
     def __str__(self) -> str:
         return self.tr("name")
 
     def get_absolute_url(self) -> str:
         return reverse("services:detail", args=[self.pk])
+
+    def codes(self, name: str) -> list[str]:
+        """The codes of a relation ("categories", …): from `display_codes` (set by
+        selectors.with_display_data) without a query, else from the database."""
+        loaded = getattr(self, "display_codes", None)
+        if loaded is not None:
+            return loaded[name]
+        return sorted(o.code for o in getattr(self, name).all())
+
+    def _code_objects(self, name: str, model: type[models.Model]) -> list:
+        return [model(code=c) for c in self.codes(name)]
+
+    @property
+    def category_list(self) -> list[Category]:
+        return self._code_objects("categories", Category)
+
+    @property
+    def target_group_list(self) -> list[TargetGroup]:
+        return self._code_objects("target_groups", TargetGroup)
+
+    @property
+    def language_list(self) -> list[Language]:
+        return self._code_objects("languages", Language)
+
+    @property
+    def municipality_list(self) -> list[Municipality]:
+        return self._code_objects("municipalities", Municipality)
 
 
 class OpeningPeriod(models.Model):
@@ -302,6 +333,34 @@ class SearchTerm(models.Model):
 
     def __str__(self) -> str:
         return self.term
+
+
+class OpenInterval(models.Model):
+    """One opening of a service as a UTC interval, computed by hours.py (open_index.py) for every day of
+    the HoursWindow, so "open now" is an indexed range look-up that honours exceptions, holidays and DST."""
+
+    service = models.ForeignKey(Service, on_delete=models.CASCADE, related_name="+", db_index=False)
+    starts_at = models.DateTimeField()
+    ends_at = models.DateTimeField()
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["service", "starts_at"], name="services_interval_svc_idx"),
+            models.Index(fields=["starts_at", "ends_at", "service"], name="services_interval_time_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.service_id}: {self.starts_at:%Y-%m-%d %H:%M}–{self.ends_at:%Y-%m-%d %H:%M} UTC"
+
+
+class HoursWindow(models.Model):
+    """The days (Helsinki dates) for which OpenInterval rows exist for every service (one row)."""
+
+    first_day = models.DateField()
+    last_day = models.DateField()
+
+    def __str__(self) -> str:
+        return f"{self.first_day}–{self.last_day}"
 
 
 MIDNIGHT = time(0, 0)

@@ -1,18 +1,21 @@
 """Reads of the service compass: filtered lists, open-now, detail, review list.
 
-Service data is public content (no personal data), so reads are not audited. "Open now" is exact in
-SQL for ordinary days; services with a date exception today or yesterday, and every candidate on
-DST change days, are decided by the pure function in hours.py, which stays the single source of truth.
+Service data is public content (no personal data), so reads are not audited. "Open now" is a range
+look-up in OpenInterval, rows that hours.py computed (open_index.py). Outside that window it falls back
+to SQL on the weekly hours for ordinary days, with services that have a date exception today or
+yesterday, and every candidate on DST change days, decided by the pure function in hours.py, which
+stays the single source of truth either way.
 """
 
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from django.conf import settings
+from django.db import connection
 from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
 
-from kotipolku.services import hours
-from kotipolku.services.models import OpeningException, OpeningPeriod, Service
+from kotipolku.services import hours, open_index
+from kotipolku.services.models import OpeningException, OpeningPeriod, OpenInterval, Service, current_lang
 from kotipolku.services.search import query_filter
 
 
@@ -61,6 +64,15 @@ def _weekly_open_q(now_local: datetime) -> Q:
 def filter_open_now(qs: QuerySet, at: datetime | None = None) -> QuerySet:
     """Narrow qs to services open at `at` (default now)."""
     now = hours.local(at)
+    today = now.date()
+    if open_index.covers(today):
+        t = now.astimezone(UTC)
+        started = OpenInterval.objects.filter(starts_at__gt=t - open_index.MAX_LENGTH, starts_at__lte=t, ends_at__gt=t)
+        return qs.filter(pk__in=started.values("service_id"))
+    return _filter_open_now_fallback(qs, now)
+
+
+def _filter_open_now_fallback(qs: QuerySet, now: datetime) -> QuerySet:
     today = now.date()
     days = [today - timedelta(days=1), today]
     has_exception = Exists(OpeningException.objects.filter(service_id=OuterRef("pk"), date__in=days))
@@ -126,26 +138,78 @@ def page_of(qs: QuerySet, *, page: int, size: int, filtered: bool) -> tuple[list
             page_ids = ids[(page - 1) * size : page * size]
             by_id = {s.pk: s for s in with_display_data(Service.objects.filter(pk__in=page_ids))}
             return [by_id[i] for i in page_ids], len(ids)
-    return list(with_display_data(qs[(page - 1) * size : page * size])), qs.count()
+    return with_display_data(qs[(page - 1) * size : page * size]), qs.count()
 
 
-def with_display_data(services, *, at: datetime | None = None) -> QuerySet:
-    return _with_hours(services, around=hours.local(at).date())
+CODE_TABLES = (
+    ("categories", Service.categories.through, "category_id"),
+    ("target_groups", Service.target_groups.through, "targetgroup_id"),
+    ("languages", Service.languages.through, "language_id"),
+    ("municipalities", Service.municipalities.through, "municipality_id"),
+)
+
+
+def _codes_of(ids: list[int]) -> dict[int, dict[str, list[str]]]:
+    """The four code lists of services in one UNION ALL query (fixed table names, ids as parameters)."""
+    codes = {sid: {name: [] for name, _, _ in CODE_TABLES} for sid in ids}
+    marks = ", ".join(["%s"] * len(ids))
+    sql = " UNION ALL ".join(
+        f"SELECT {i}, service_id, {column} FROM {through._meta.db_table} WHERE service_id IN ({marks})"  # noqa: S608
+        for i, (_, through, column) in enumerate(CODE_TABLES)
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, ids * len(CODE_TABLES))
+        for kind, sid, code in cursor.fetchall():
+            codes[sid][CODE_TABLES[kind][0]].append(code)
+    return codes
+
+
+def with_display_data(services, *, at: datetime | None = None) -> list[Service]:
+    """The services (a queryset or list) with what lists and pages show: location, organisation,
+    codes (`display_codes`, see Service.category_list) and the hours around `at` (`display_schedule`).
+
+    Read as plain tuples in four small queries: Django's prefetch machinery builds a manager and a
+    queryset per object and relation, which cost more CPU than the whole search."""
+    if isinstance(services, QuerySet):
+        services = list(services.select_related("location", "organisation"))
+    services = list(services)
+    ids = [s.pk for s in services]
+    if not ids:
+        return services
+    codes = _codes_of(ids)
+    around = hours.local(at).date()
+    periods = {sid: [] for sid in ids}
+    for row in OpeningPeriod.objects.filter(service_id__in=ids).values_list("service_id", "weekday", "opens", "closes"):
+        periods[row[0]].append(hours.Period(*row[1:]))
+    exceptions = {sid: [] for sid in ids}
+    lang = current_lang()
+    for sid, day, closed, opens, closes, note_fi, note in OpeningException.objects.filter(
+        service_id__in=ids, date__gte=around - timedelta(days=1), date__lte=around + timedelta(days=15)
+    ).values_list("service_id", "date", "closed", "opens", "closes", "note_fi", f"note_{lang}"):
+        opens, closes = (None, None) if closed else (opens, closes)
+        exceptions[sid].append(hours.SpecialHours(day, opens, closes, note or note_fi))
+    for s in services:
+        s.display_codes = {name: sorted(values) for name, values in codes[s.pk].items()}
+        s.display_schedule = hours.Schedule(
+            tuple(periods[s.pk]), tuple(sorted(exceptions[s.pk], key=lambda e: e.day)), s.open_on_holidays
+        )
+    return services
 
 
 def service_get(*, service_id: int, at: datetime | None = None) -> Service:
-    service = with_display_data(published().filter(pk=service_id), at=at).first()
-    if service is None:
+    found = with_display_data(published().filter(pk=service_id), at=at)
+    if not found:
         raise Http404
-    return service
+    return found[0]
 
 
 def open_services(
     *, category: str, limit: int = 5, at: datetime | None = None, municipality: str | None = None
 ) -> list[Service]:
-    """Services of `category` open at `at` (default now); used by the emergency block in core."""
+    """Services of `category` open at `at` (default now), with their names only: the emergency block of
+    core shows a link per service on every public page, so this stays two small queries."""
     qs = service_search(category=category, municipality=municipality, open_now=True, at=at, include_referral=True)
-    return list(with_display_data(qs[:limit], at=at))
+    return list(qs.only("pk", "name_fi", "name_sv", "name_en")[:limit])
 
 
 def review_max_age() -> int:

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from kotipolku.core import audit
 from kotipolku.core.access import Actor
 from kotipolku.core.models import AuditAction
+from kotipolku.services import open_index
 from kotipolku.services.codes import CategoryCode, LanguageCode, TargetGroupCode
 from kotipolku.services.hours import weekly_overlaps
 from kotipolku.services.models import (
@@ -441,6 +442,7 @@ def service_upsert(*, actor: Actor, data: dict, source: str = "") -> tuple[Servi
             ]
         )
         service_reindex(service)
+        open_index.rebuild([service.pk])
         audit.record(
             actor, AuditAction.UPDATE if existing else AuditAction.CREATE, obj=service, source=source or "upsert"
         )

@@ -9,4 +9,7 @@ urlpatterns = [
     path("palvelut/tulosta/", views.service_print, name="print"),
     path("palvelut/<int:service_id>/", views.service_detail, name="detail"),
     path("staff/palvelut/tarkistettavat/", views.review_list, name="review"),
+    path("staff/palvelut/tuonti/", views.import_file, name="import"),
+    path("staff/palvelut/tuonti/vahvista/", views.import_confirm, name="import-confirm"),
+    path("staff/palvelut/vienti/hsds/", views.export_hsds, name="export-hsds"),
 ]

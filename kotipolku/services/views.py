@@ -1,13 +1,19 @@
-"""Public pages of the service compass (list, printable list, detail) and the editors' review list."""
+"""Public pages of the service compass (list, printable list, detail) and the editors' pages: review
+list, file import (preview, then confirm) and HSDS export."""
 
+from django.contrib import messages
 from django.core.paginator import Paginator
-from django.shortcuts import render
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from kotipolku.core.access import Area
 from kotipolku.core.decorators import area_required
 from kotipolku.services import display, selectors
-from kotipolku.services.forms import PAGE_SIZE, ServiceFilterForm
+from kotipolku.services.exchange import upload
+from kotipolku.services.forms import PAGE_SIZE, ImportFileForm, ServiceFilterForm
 from kotipolku.services.models import current_lang
 
 PRINT_LIMIT = 200
@@ -86,6 +92,77 @@ def review_list(request):
             "title": _("Tarkistettavat palvelut"),
         },
     )
+
+
+PENDING_IMPORT = "services_pending_import"
+
+
+@area_required(Area.CONTENT)
+def import_file(request):
+    """Upload → preview: the file is imported in a transaction that is rolled back, so the page shows
+    exactly what a confirmed import would do (and every bad row) while nothing is saved. A clean file
+    waits in the session for the confirmation."""
+    form = ImportFileForm(request.POST, request.FILES) if request.method == "POST" else ImportFileForm()
+    preview = None
+    if request.method == "POST" and form.is_valid():
+        text, fmt, name = form.cleaned_data["text"], form.cleaned_data["format"], form.cleaned_data["file"].name
+        preview = upload.services_import_file(actor=request.user, text=text, fmt=fmt, filename=name, dry_run=True)
+        if preview.ok:
+            request.session[PENDING_IMPORT] = {"text": text, "format": fmt, "name": name, "digest": upload.digest(text)}
+        else:
+            request.session.pop(PENDING_IMPORT, None)
+    pending = request.session.get(PENDING_IMPORT) if preview is not None and preview.ok else None
+    return render(
+        request,
+        "services/import.html",
+        {
+            "form": form,
+            "preview": preview,
+            "pending": pending,
+            "max_kb": upload.MAX_UPLOAD_BYTES // 1024,
+            "title": _("Tuo palveluita tiedostosta"),
+        },
+    )
+
+
+@area_required(Area.CONTENT)
+@require_POST
+def import_confirm(request):
+    """Import the previewed file (the one in the session, checked by its digest); all-or-nothing."""
+    pending = request.session.get(PENDING_IMPORT)
+    if not pending or request.POST.get("digest") != pending["digest"]:
+        messages.error(request, _("Esikatsele tiedosto ensin; tuotavaa tiedostoa ei löytynyt tai se on vaihtunut."))
+        return redirect("services:import")
+    result = upload.services_import_file(
+        actor=request.user, text=pending["text"], fmt=pending["format"], filename=pending["name"], dry_run=False
+    )
+    request.session.pop(PENDING_IMPORT, None)
+    if not result.ok:  # the data changed between preview and confirmation
+        return render(
+            request,
+            "services/import.html",
+            {"form": ImportFileForm(), "preview": result, "pending": None, "max_kb": upload.MAX_UPLOAD_BYTES // 1024},
+        )
+    messages.success(
+        request,
+        _("%(name)s tuotu: %(created)s uutta, %(updated)s päivitettyä, %(unchanged)s ennallaan.")
+        % {
+            "name": pending["name"],
+            "created": result.created,
+            "updated": result.updated,
+            "unchanged": result.unchanged,
+        },
+    )
+    return redirect("services:import")
+
+
+@area_required(Area.CONTENT)
+def export_hsds(request):
+    text, _count = upload.services_export_hsds(actor=request.user)
+    response = HttpResponse(text, content_type="application/json; charset=utf-8")
+    filename = f"palvelut-hsds-{timezone.localdate():%Y-%m-%d}.json"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
 
 
 def _query_without_page(request) -> str:

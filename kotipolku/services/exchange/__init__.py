@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from kotipolku.services.loader import error_lines
+from kotipolku.services.models import Service
 from kotipolku.services.services import _check_hours, normalise, service_upsert
 
 
@@ -29,6 +30,11 @@ class ImportResult:
     created_or_updated: int = 0
     unchanged: int = 0
     errors: list[RowError] = field(default_factory=list)
+    created: int = 0  # of created_or_updated, the services that did not exist before
+
+    @property
+    def updated(self) -> int:
+        return self.created_or_updated - self.created
 
     @property
     def ok(self) -> bool:
@@ -78,6 +84,8 @@ def import_rows(
     if result.errors:
         result.errors.sort(key=lambda e: e.line)
         return result
+    ids = [str(data.get("id") or "").strip() for _, _, data in rows if isinstance(data, dict)]
+    existing = set(Service.objects.filter(stable_id__in=ids).values_list("stable_id", flat=True))
     try:
         with transaction.atomic():
             for line, ref, data in rows:
@@ -88,8 +96,9 @@ def import_rows(
                     raise
                 if changed:
                     result.created_or_updated += 1
+                    result.created += str(data.get("id") or "").strip() not in existing
                 else:
                     result.unchanged += 1
     except ValidationError:
-        result.created_or_updated = result.unchanged = 0
+        result.created_or_updated = result.unchanged = result.created = 0
     return result

@@ -1,10 +1,11 @@
-"""The SQL open-now filter agrees with the pure function, on ordinary, DST, holiday and exception days."""
+"""The SQL open-now filter agrees with the pure function, on ordinary, DST, holiday and exception days,
+both through the precomputed OpenInterval rows and through the fallback outside their window."""
 
 from datetime import date, datetime, timedelta
 
 import pytest
 
-from kotipolku.services import hours, selectors
+from kotipolku.services import hours, open_index, selectors
 from kotipolku.services.models import Service
 from kotipolku.services.tests.conftest import weekdays
 
@@ -44,8 +45,14 @@ def _expected(at):
         date(2026, 10, 25),
     ],
 )
-def test_sql_filter_matches_pure_function_every_half_hour(varied, day):
+@pytest.mark.parametrize("indexed", [True, False], ids=["open-interval-rows", "fallback"])
+def test_sql_filter_matches_pure_function_every_half_hour(varied, day, indexed):
     """For every half hour of the day (and the night before), the open-now query returns exactly the open services."""
+    if indexed:
+        open_index.refresh(today=day - timedelta(days=1), days_ahead=2)
+        assert open_index.covers(day) and open_index.covers(day - timedelta(days=1))
+    else:
+        assert not open_index.covers(day)
     start = datetime.combine(day - timedelta(days=1), datetime.min.time(), tzinfo=hours.HELSINKI).replace(hour=18)
     for step in range(0, 30 * 2):
         at = (start + timedelta(minutes=30 * step)).astimezone(hours.HELSINKI)

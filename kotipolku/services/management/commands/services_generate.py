@@ -4,7 +4,8 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
-from kotipolku.services.generate import delete_synthetic, generate
+from kotipolku.services import open_index
+from kotipolku.services.generate import analyze, delete_synthetic, generate
 
 
 class Command(BaseCommand):
@@ -25,5 +26,10 @@ class Command(BaseCommand):
         def progress(done, total):
             self.stdout.write(f"  {done}/{total} services")
 
+        first, last, _ = open_index.refresh()  # the window exists before the new services' rows are added
         made = generate(n, seed=seed, progress=progress)
-        self.stdout.write(f"Generated {made} synthetic services in {time.perf_counter() - started:.1f} s.")
+        analyze()
+        self.stdout.write(
+            f"Generated {made} synthetic services (open-now rows for {first}–{last}, statistics updated) "
+            f"in {time.perf_counter() - started:.1f} s."
+        )
