@@ -19,6 +19,8 @@ MODELS = {
     "services.OpeningPeriod": no_personal_data("opening hours of a service"),
     "services.OpeningException": no_personal_data("exceptional opening hours of a service"),
     "services.SearchTerm": no_personal_data("search index terms derived from service texts"),
+    "services.OpenInterval": no_personal_data("precomputed opening intervals of services (derived from hours)"),
+    "services.HoursWindow": no_personal_data("the date range the opening intervals cover"),
 }
 
 
