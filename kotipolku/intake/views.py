@@ -11,10 +11,13 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from kotipolku.core import pagecache
 from kotipolku.core.access import Area
 from kotipolku.core.decorators import area_required
 from kotipolku.core.emergency import emergency_context
@@ -114,7 +117,27 @@ def contact_request(request):
     summary = _assessment_summary(token)
     if summary is None:
         form.fields.pop("attach_assessment", None)
-    return render(request, "intake/contact_request.html", {"form": form, "summary": summary, **emergency_context()})
+    context = {"form": form, "summary": summary, "fields_html": _unbound_fields_html(form), **emergency_context()}
+    return render(request, "intake/contact_request.html", context)
+
+
+def _unbound_fields_html(form) -> str:
+    """The rendered fields of a fresh form, cached per language and preselected theme.
+
+    Rendering a dozen widgets is most of the page's cost; for an unbound form the HTML depends only
+    on the language and the theme, never on the visitor. A bound form (errors, the visitor's own
+    input) is always rendered afresh.
+    """
+    if form.is_bound:
+        return ""
+    theme = form.initial.get("theme", "")
+    return pagecache.get_or_compute(
+        "contact-fields",
+        theme,
+        namespaces=(),
+        ttl=3600,
+        compute=lambda: mark_safe(render_to_string("intake/_contact_fields.html", {"form": form})),  # noqa: S308
+    )
 
 
 def _done(request, template: str):
