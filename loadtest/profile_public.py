@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "loadtest.settings")
-os.environ.setdefault("LOADTEST_STATIC_ROOT", "/tmp/kotipolku-reliability/static")
+os.environ.setdefault("LOADTEST_STATIC_ROOT", "/tmp/kotipolku-reliability/static")  # noqa: S108 (as serve.sh)
 os.environ.setdefault("DEBUG", "false")
 os.environ.setdefault("SECURE_COOKIES", "false")
 

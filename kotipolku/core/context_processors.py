@@ -21,7 +21,12 @@ def kotipolku(request):
     current = translation.get_language() or settings.LANGUAGE_CODE
     path = request.get_full_path()
     languages = [
-        {"code": code, "name": AUTONYMS.get(code, code), "url": _translated(path, code, current), "current": code == current}
+        {
+            "code": code,
+            "name": AUTONYMS.get(code, code),
+            "url": _translated(path, code, current),
+            "current": code == current,
+        }
         for code, _name in settings.LANGUAGES
     ]
     user = getattr(request, "user", None)
