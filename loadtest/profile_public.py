@@ -102,6 +102,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--rounds", type=int, default=200)
     parser.add_argument("--profile", default="", help="request type to profile with cProfile")
+    parser.add_argument("--sort", default="tottime", help="cProfile sort key (tottime, cumulative)")
     args = parser.parse_args()
     from django.conf import settings
 
@@ -132,7 +133,7 @@ def main() -> int:
             for _ in range(args.rounds):
                 (make() if kind == "contact_post" else call)()
             profiler.disable()
-            pstats.Stats(profiler).sort_stats("tottime").print_stats(25)
+            pstats.Stats(profiler).sort_stats(args.sort).print_stats(30)
     return 0
 
 
