@@ -16,7 +16,7 @@ class CoreConfig(AppConfig):
     verbose_name = _("Ydin")
 
     def ready(self):
-        from kotipolku.core import pagecache
+        from kotipolku.core import checks, pagecache  # noqa: F401 (checks registers itself)
 
         for namespace, labels in PAGECACHE_WATCH.items():
             pagecache.watch(namespace, *labels)

@@ -150,9 +150,7 @@ def test_contact_form_with_a_session_is_rendered_not_cached(db, as_editor):
     assert "X-Kotipolku-Cache" not in as_editor.get("/fi/yhteydenotto/")
 
 
-def test_service_search_is_cached_per_query_and_dropped_when_a_service_is_saved(
-    db, django_capture_on_commit_callbacks
-):
+def test_service_search_is_cached_per_query_and_dropped_when_a_service_is_saved(db, django_capture_on_commit_callbacks):
     from kotipolku.services.services import service_upsert
 
     def save(name: str):
@@ -177,9 +175,7 @@ def test_bot_replies_are_cached_but_every_question_is_still_logged_and_rate_limi
     """The same question twice: the same answer, two redacted log rows; over the limit → 429."""
     settings.BOT_RATE_LIMIT = 3
     body = {"message": "En pysty maksamaan vuokraa, soita 040 123 4567", "lang": "fi"}
-    answers = [
-        Client().post("/api/v1/bot/ask", json.dumps(body), content_type="application/json") for _ in range(4)
-    ]
+    answers = [Client().post("/api/v1/bot/ask", json.dumps(body), content_type="application/json") for _ in range(4)]
     assert [a.status_code for a in answers] == [200, 200, 200, 429]
     first, second = answers[0].json(), answers[1].json()
     assert first["answer"] == second["answer"] and first["exchange"] != second["exchange"]
