@@ -43,8 +43,12 @@ serve: $(STAMP) var/local.env
 	  $(PY) manage.py compile_translations && \
 	  $(PY) manage.py migrate --noinput && \
 	  $(PY) manage.py collectstatic --noinput --verbosity 0 && \
+	  if [ -n "$${CACHE_URL:-}" ]; then PROCS="--workers $${GUNICORN_WORKERS:-3}"; else \
+	    PROCS="--workers 1 --worker-class gthread --threads $${GUNICORN_THREADS:-8}"; \
+	    echo "make serve: CACHE_URL is not set, so one server process (threads) keeps the rate limits exact;" \
+	         "set CACHE_URL=redis://… for several workers (docs/reliability/load.md, F3)."; fi && \
 	  exec $(VENV)/bin/gunicorn kotipolku.wsgi:application --bind $(HOST):$(PORT) --preload --timeout 60 \
-	    --workers $${GUNICORN_WORKERS:-3} --access-logfile - --forwarded-allow-ips="$${FORWARDED_ALLOW_IPS:-127.0.0.1}"
+	    $$PROCS --access-logfile - --forwarded-allow-ips="$${FORWARDED_ALLOW_IPS:-127.0.0.1}"
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check kotipolku

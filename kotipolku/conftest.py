@@ -149,3 +149,16 @@ def role_clients(as_worker_a, as_worker_b, as_lead, as_editor, as_admin, as_land
         "landlord_b": as_landlord_b,
         "admin": as_admin,
     }
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Every test starts with an empty cache: rate-limit counters and cached public pages
+    (core.pagecache) of one test must not leak into the next."""
+    from django.core.cache import cache
+
+    from kotipolku.core import pagecache
+
+    cache.clear()
+    pagecache.reset()
+    yield

@@ -4,7 +4,9 @@
 #   loadtest/serve.sh [PORT] [DATABASE_URL]       (defaults: 8201, sqlite:////tmp/kotipolku-reliability/<port>.sqlite3)
 #
 # Environment: WORKERS (default 3), FRESH=1 (rebuild the database), TRUST_XFF=1 (BEHIND_TLS_PROXY=true:
-# X-Forwarded-For counts as the client address, so the load test can simulate many public clients).
+# X-Forwarded-For counts as the client address, so the load test can simulate many public clients),
+# CACHE_URL (required with more than one worker, as in production: e.g. redis://127.0.0.1:6379/3; without
+# a shared cache every worker would keep its own rate-limit counters, F3 in docs/reliability/load.md).
 # Secrets are generated once into /tmp/kotipolku-reliability/env.sh (the demo data is encrypted with them).
 # Writes the gunicorn pid to /tmp/kotipolku-reliability/<port>.pid and its log to <port>.log; the script
 # returns once /healthz answers. Stop with: kill "$(cat /tmp/kotipolku-reliability/<port>.pid)"
@@ -16,6 +18,13 @@ mkdir -p "$RUN"
 DB_URL="${2:-sqlite:///$RUN/$PORT.sqlite3}"
 PY=.venv/bin/python
 case "$PORT" in 820[1-9]) ;; *) echo "serve.sh: port must be 8201-8209 (got $PORT)" >&2; exit 2 ;; esac
+WORKERS="${WORKERS:-3}"
+if [[ -z "${CACHE_URL:-}" && "$WORKERS" -gt 1 ]]; then
+  echo "serve.sh: CACHE_URL is not set; with $WORKERS workers the rate limits would be per worker." >&2
+  echo "          Set CACHE_URL=redis://127.0.0.1:6379/<db> (as production must), or WORKERS=1." >&2
+  exit 2
+fi
+export CACHE_URL="${CACHE_URL:-}"
 
 if [[ ! -f "$RUN/env.sh" ]]; then
   $PY -c "from django.core.management.utils import get_random_secret_key as k; from cryptography.fernet import Fernet as F; print('export SECRET_KEY=\"' + k() + '\"'); print('export FIELD_ENCRYPTION_KEY=\"' + F.generate_key().decode() + '\"')" > "$RUN/env.sh"
@@ -38,7 +47,7 @@ DEBUG=false $PY manage.py collectstatic --noinput -v0
 
 export DEBUG=false SECURE_COOKIES=false KOTIPOLKU_DEMO=false
 [[ "${TRUST_XFF:-0}" == 1 ]] && export BEHIND_TLS_PROXY=true
-.venv/bin/gunicorn kotipolku.wsgi:application --bind "127.0.0.1:$PORT" --workers "${WORKERS:-3}" --preload --timeout 60 \
+.venv/bin/gunicorn kotipolku.wsgi:application --bind "127.0.0.1:$PORT" --workers "$WORKERS" --preload --timeout 60 \
   --env DJANGO_SETTINGS_MODULE=loadtest.settings --pid "$RUN/$PORT.pid" \
   --access-logfile /dev/null --error-logfile "$RUN/$PORT.log" --capture-output --daemon
 for _ in $(seq 1 60); do

@@ -6,8 +6,8 @@ from ninja import Router, Schema
 from ninja.errors import HttpError
 from pydantic import Field
 
-from kotipolku.bot import presenter, services
-from kotipolku.bot.engine import answer, clean_message
+from kotipolku.bot import selectors, services
+from kotipolku.bot.engine import clean_message
 from kotipolku.bot.views import FEEDBACK_GROUP, RATE_GROUP, rate_limit
 from kotipolku.core.api import error_responses
 from kotipolku.core.views import too_many_requests
@@ -33,13 +33,13 @@ def ask(request, payload: AskIn):
         return too_many_requests(request)
     if not clean_message(payload.message):
         raise HttpError(400, [{"field": "message", "reason": "Write a question (the message was empty)."}])
-    reply = answer(payload.message, payload.lang)
+    reply, body = selectors.reply_for(message=payload.message, lang=payload.lang)
     exchange = None
     if reply.kind != "empty":
         exchange = services.exchange_record(
             reply=reply, question=payload.message, conversation=payload.conversation or uuid.uuid4()
         )
-    return presenter.as_json(reply, exchange_id=str(exchange.public_id) if exchange else None)
+    return {**body, "exchange": str(exchange.public_id) if exchange else None}
 
 
 @router.post("/bot/feedback", url_name="bot-feedback", auth=None, openapi_extra=error_responses(404, 429))

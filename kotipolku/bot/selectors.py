@@ -108,3 +108,35 @@ def index_paths() -> list[PathEntry]:
     from kotipolku.bot.engine import get_index
 
     return list(get_index().paths)
+
+
+REPLY_CACHE_SECONDS = 600
+
+
+def reply_for(*, message: str, lang: str | None) -> tuple:
+    """(Reply, API body without the exchange id) for a message, from the shared cache when possible.
+
+    The engine is deterministic for a cleaned message, a language and the content it indexes, so the
+    key is exactly that: the cleaned text (hashed, never stored as such), the asked language and the
+    index signature; plus the handbook version, as the links carry article titles. The question log
+    and the rate limit are not part of this: the caller still records every exchange.
+    """
+    from kotipolku.bot import presenter
+    from kotipolku.bot.engine import answer, clean_message, index_signature
+    from kotipolku.core import pagecache
+
+    text = clean_message(message)
+
+    def compute():
+        reply = answer(text, lang)
+        return reply, presenter.as_json(reply)
+
+    return pagecache.get_or_compute(
+        "bot-reply",
+        text,
+        str(lang),
+        repr(index_signature()),
+        namespaces=("handbook",),
+        ttl=REPLY_CACHE_SECONDS,
+        compute=compute,
+    )

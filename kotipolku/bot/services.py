@@ -91,7 +91,9 @@ def exchange_record(*, reply: Reply, question: str, conversation) -> Exchange:
         answer_key=reply.answer_id or "",
         score=round(reply.score, 4),
     )
-    exchange.full_clean()
+    # Field checks only: the unique public_id is a fresh uuid4 and the database enforces it anyway, so
+    # the unique check's extra SELECT per question is not worth it (docs/reliability/load.md).
+    exchange.full_clean(validate_unique=False, validate_constraints=False)
     exchange.save()
     return exchange
 

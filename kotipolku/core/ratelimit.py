@@ -3,13 +3,32 @@
 import time
 
 from django.core.cache import cache
+from django.core.cache.backends.redis import RedisCache
 
 from kotipolku.core.middleware import client_ip
+
+
+def _backend():
+    """The cache backend behind django.core.cache.cache (a proxy) or a backend put in its place."""
+    connections = cache.__dict__.get("_connections")
+    return connections[cache.__dict__["_alias"]] if connections is not None else cache
+
+
+def _count_in_redis(backend: RedisCache, bucket: str, window_seconds: int) -> int:
+    """Create-if-missing and increment in one round trip (one MULTI): the same counter for every worker."""
+    raw = backend.make_and_validate_key(bucket)
+    pipe = backend._cache.get_client(raw, write=True).pipeline(transaction=True)
+    pipe.set(raw, 0, ex=window_seconds + 1, nx=True)
+    pipe.incr(raw)
+    return pipe.execute()[1]
 
 
 def hit(key: str, *, limit: int, window_seconds: int) -> bool:
     """Count one hit for key; True when the limit for the current window is exceeded."""
     bucket = f"rl:{key}:{int(time.time() // window_seconds)}"
+    backend = _backend()
+    if isinstance(backend, RedisCache):
+        return _count_in_redis(backend, bucket, window_seconds) > limit
     if cache.add(bucket, 1, timeout=window_seconds + 1):
         return False
     try:

@@ -8,11 +8,15 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 from django.views.decorators.http import require_GET
 
+from kotipolku.core.pagecache import public_page
 from kotipolku.handbook import selectors
 from kotipolku.handbook.labels import SERVICE_CATEGORY_LABELS, theme_title
 from kotipolku.handbook.rendering import render_markdown
 
 MAX_QUERY_LENGTH = 200
+# Rendered pages are the same for every anonymous visitor; an editor's save drops them at once
+# (core.pagecache namespace "handbook"), the TTL only bounds memory.
+PAGE_TTL_SECONDS = 600
 
 
 def _lang() -> str:
@@ -28,11 +32,13 @@ def _services_url(category: str) -> str:
 
 
 @require_GET
+@public_page(namespaces=("handbook",), ttl=PAGE_TTL_SECONDS)
 def index(request):
     return render(request, "handbook/index.html", {"themes": selectors.theme_index(lang=_lang())})
 
 
 @require_GET
+@public_page(namespaces=("handbook",), ttl=PAGE_TTL_SECONDS, query_params=("print",))
 def article(request, slug: str):
     lang = _lang()
     found = selectors.article_get(slug=slug, lang=lang)

@@ -5,21 +5,29 @@ selectors and rules.py. Contact details never reach a log line.
 """
 
 import datetime as dt
+import json
 import logging
+import re
 
 from django.conf import settings
 from django.contrib import messages
+from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError
+from django.http import HttpResponse, HttpResponseRedirect
+from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.cache import patch_vary_headers
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from kotipolku.core import faults
+from kotipolku.core import faults, pagecache
 from kotipolku.core.access import Area
 from kotipolku.core.decorators import area_required
-from kotipolku.core.emergency import emergency_context
+from kotipolku.core.emergency import OPEN_NOW_TTL_SECONDS, emergency_context
 from kotipolku.core.ratelimit import limited
 from kotipolku.core.themes import Theme
 from kotipolku.core.views import too_many_requests
@@ -31,12 +39,17 @@ from kotipolku.intake.forms import (
     ContactRequestForm,
     QueueFilterForm,
     ReassignForm,
+    new_started,
 )
 from kotipolku.intake.models import ReporterKind
 from kotipolku.intake.services.public import normalise_reference_code
 
 log = logging.getLogger("kotipolku.intake")
-SESSION_DONE = "intake_done"
+# The thank-you page's facts (reference code, deadline) travel in a signed, short-lived cookie rather
+# than the session: an anonymous visitor then costs no session row (docs/reliability/load.md).
+DONE_COOKIE = "intake_done"
+DONE_SALT = "kotipolku.intake.done"
+DONE_MAX_AGE = 3600
 
 
 def _rate_limit() -> tuple[int, int]:
@@ -59,14 +72,28 @@ def _assessment_summary(token: str) -> dict | None:
     return summary if isinstance(summary, dict) else None
 
 
-def _remember_done(request, *, kind: str, reference_code: str = "", due=None, days: int = 0, method: str = "") -> None:
-    request.session[SESSION_DONE] = {
+def _done_redirect(
+    to: str, *, kind: str, reference_code: str = "", due=None, days: int = 0, method: str = ""
+) -> HttpResponseRedirect:
+    """Redirect to the thank-you page `to`, carrying what it shows in a signed cookie."""
+    response = redirect(to)
+    done = {
         "kind": kind,
         "method": method,
         "reference_code": reference_code,
         "due": due.isoformat() if due else "",
         "days": days,
     }
+    response.set_signed_cookie(
+        DONE_COOKIE,
+        json.dumps(done),
+        salt=DONE_SALT,
+        max_age=DONE_MAX_AGE,
+        httponly=True,
+        secure=settings.SESSION_COOKIE_SECURE,
+        samesite="Lax",
+    )
+    return response
 
 
 @require_http_methods(["GET", "POST"])
@@ -79,8 +106,7 @@ def contact_request(request):
         form = ContactRequestForm(request.POST)
         token = request.POST.get("assessment", "")
         if form.looks_automated():
-            _remember_done(request, kind="ignored")
-            return redirect("intake:contact-request-done")
+            return _done_redirect("intake:contact-request-done", kind="ignored")
         if form.is_valid():
             data = form.cleaned_data
             summary = _assessment_summary(data["assessment"]) if data["attach_assessment"] else None
@@ -106,17 +132,18 @@ def contact_request(request):
                 form.add_error(None, faults.form_message(kind))
                 return faults.with_retry_after(_contact_form_page(request, form, token))
             item = contact.intake_item
-            _remember_done(
-                request,
+            return _done_redirect(
+                "intake:contact-request-done",
                 kind="contact",
                 reference_code=contact.reference_code,
                 method=contact.contact_method,
                 due=item.first_contact_due,
                 days=rules.deadline_working_days(item.priority),
             )
-            return redirect("intake:contact-request-done")
     else:
         token = request.GET.get("assessment", "")[:2000]
+        if not token and pagecache.anonymous_without_session(request) and set(request.GET) <= {"theme"}:
+            return _blank_contact_page(request)
         initial = {"assessment": token}
         if request.GET.get("theme") in Theme.values:
             initial["theme"] = request.GET["theme"]
@@ -128,12 +155,72 @@ def _contact_form_page(request, form, token: str):
     summary = _assessment_summary(token)
     if summary is None:
         form.fields.pop("attach_assessment", None)
-    return render(request, "intake/contact_request.html", {"form": form, "summary": summary, **emergency_context()})
+    context = {"form": form, "summary": summary, "fields_html": _unbound_fields_html(form), **emergency_context()}
+    return render(request, "intake/contact_request.html", context)
+
+
+_CSRF_VALUE = re.compile(rb'name="csrfmiddlewaretoken" value="([^"]+)"')
+_SLOT_CSRF = b"\x00kp-csrf\x00"
+_SLOT_STARTED = b"\x00kp-started\x00"
+
+
+def _blank_contact_page(request):
+    """The empty contact form for an anonymous visitor, from a page rendered once per language,
+    theme and minute (the emergency block's "open now" list).
+
+    Only two things on the page belong to the visitor: the CSRF token and the signed start time.
+    The cached copy holds slots for them, filled per request; a rendering in which either value
+    is not found exactly once is not cached at all.
+    """
+    theme = request.GET.get("theme", "")
+    if theme not in Theme.values:
+        theme = ""
+    key = pagecache.make_key("contact-page", request.get_full_path(), namespaces=("services",))
+    shell = pagecache.local_get(key)
+    if shell is None:
+        form = ContactRequestForm(initial={"assessment": "", **({"theme": theme} if theme else {})})
+        form.fields.pop("attach_assessment", None)
+        started = form.initial["started"].encode()
+        context = {"form": form, "summary": None, "fields_html": _unbound_fields_html(form), **emergency_context()}
+        response = render(request, "intake/contact_request.html", context)
+        content = response.content
+        tokens = _CSRF_VALUE.findall(content)
+        if len(tokens) == 1 and content.count(started) == 1 and content.count(tokens[0]) == 1:
+            shell = content.replace(tokens[0], _SLOT_CSRF).replace(started, _SLOT_STARTED)
+            pagecache.local_set(key, shell, ttl=OPEN_NOW_TTL_SECONDS)
+        return response
+    content = shell.replace(_SLOT_CSRF, get_token(request).encode()).replace(_SLOT_STARTED, new_started().encode())
+    response = HttpResponse(content, content_type="text/html; charset=utf-8")
+    patch_vary_headers(response, ("Cookie",))
+    response["X-Kotipolku-Cache"] = "hit"
+    return response
+
+
+def _unbound_fields_html(form) -> str:
+    """The rendered fields of a fresh form, cached per language and preselected theme.
+
+    Rendering a dozen widgets is most of the page's cost; for an unbound form the HTML depends only
+    on the language and the theme, never on the visitor. A bound form (errors, the visitor's own
+    input) is always rendered afresh.
+    """
+    if form.is_bound:
+        return ""
+    theme = form.initial.get("theme", "")
+    return pagecache.get_or_compute(
+        "contact-fields",
+        theme,
+        namespaces=(),
+        ttl=3600,
+        compute=lambda: mark_safe(render_to_string("intake/_contact_fields.html", {"form": form})),  # noqa: S308
+    )
 
 
 def _done(request, template: str):
-    done = request.session.get(SESSION_DONE)
-    if not done:
+    try:
+        done = json.loads(request.get_signed_cookie(DONE_COOKIE, salt=DONE_SALT, max_age=DONE_MAX_AGE))
+    except (KeyError, signing.BadSignature, ValueError):
+        done = None
+    if not isinstance(done, dict):
         return redirect("front")
     due = dt.date.fromisoformat(done["due"]) if done.get("due") else None
     return render(request, template, {"done": done, "due": due})
@@ -153,15 +240,16 @@ def concern_report(request):
             return too_many_requests(request)
         form = ConcernReportForm(request.POST)
         if form.looks_automated():
-            _remember_done(request, kind="ignored")
-            return redirect("intake:concern-report-done")
+            return _done_redirect("intake:concern-report-done", kind="ignored")
         if form.is_valid():
             report = services.concern_report_submit(actor=request.user, **form.cleaned_data_for_service())
             item = report.intake_item
-            _remember_done(
-                request, kind="concern", due=item.first_contact_due, days=rules.deadline_working_days(item.priority)
+            return _done_redirect(
+                "intake:concern-report-done",
+                kind="concern",
+                due=item.first_contact_due,
+                days=rules.deadline_working_days(item.priority),
             )
-            return redirect("intake:concern-report-done")
     else:
         form = ConcernReportForm()
     return render(request, "intake/concern_report.html", {"form": form, "staff": False, **emergency_context()})

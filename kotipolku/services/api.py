@@ -7,6 +7,7 @@ from django.utils import translation
 from ninja import Router
 from ninja.errors import HttpError
 
+from kotipolku.core.pagecache import public_api
 from kotipolku.services import display, selectors
 from kotipolku.services.codes import CategoryCode, LanguageCode, MunicipalityCode, TargetGroupCode, municipality_name
 from kotipolku.services.forms import PAGE_SIZE, ApiServiceFilterForm
@@ -78,6 +79,7 @@ def service_json(service: Service, lang: str) -> dict:
 
 
 @router.get("/services", url_name="service-list")
+@public_api(namespace="services", ttl=60)  # core.pagecache: per query string, dropped when a service is saved
 def list_services(request):
     """Services open to all by default; filters as on the /palvelut/ page. 400 for any bad parameter."""
     form = ApiServiceFilterForm(request.GET)

@@ -12,7 +12,7 @@ from kotipolku.bot.engine import emergency as emergency_rules
 from kotipolku.bot.engine.index import AnswerEntry, AnswerIndex, Match, PathEntry
 from kotipolku.bot.engine.text import LANGS, MAX_CHARS, detect_language, normalise, tokens
 
-__all__ = ["AnswerEntry", "AnswerIndex", "PathEntry", "Reply", "answer", "get_index", "invalidate"]
+__all__ = ["AnswerEntry", "AnswerIndex", "PathEntry", "Reply", "answer", "get_index", "index_signature", "invalidate"]
 
 # Below this combined score the bot says it has no good answer rather than guess.
 THRESHOLD = 0.24
@@ -77,6 +77,16 @@ def get_index() -> AnswerIndex:
             _state["signature"] = signature
         _state["checked"] = now
         return _state["index"]
+
+
+def index_signature() -> tuple | None:
+    """The content signature of the index this process answers from (refreshed as get_index does).
+
+    Cached replies are keyed by it, so a reply is never served from content other than the one the
+    process would use itself.
+    """
+    get_index()
+    return _state["signature"]
 
 
 def clean_message(message) -> str:

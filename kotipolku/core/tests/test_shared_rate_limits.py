@@ -1,0 +1,53 @@
+"""F3 of docs/reliability/load.md: per-IP rate limits hold across server processes with CACHE_URL=redis://…,
+and a deployment without a shared cache is warned about."""
+
+import uuid
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import SystemCheckError
+
+from kotipolku.core import ratelimit
+from kotipolku.core.cache import RedisCache
+
+REDIS_URL = "redis://127.0.0.1:6379/3"
+
+
+def redis_or_skip() -> None:
+    try:
+        import redis
+
+        redis.Redis.from_url(REDIS_URL, socket_connect_timeout=1).ping()
+    except Exception:
+        pytest.skip(f"Redis does not answer at {REDIS_URL}")
+
+
+def test_two_workers_share_one_limit_through_redis(monkeypatch):
+    """Three 'workers' (separate cache clients, as in separate processes) together get the limit once."""
+    redis_or_skip()
+    prefix = f"test-{uuid.uuid4()}"
+    workers = [RedisCache(REDIS_URL, {"KEY_PREFIX": prefix}) for _ in range(3)]
+    refused = []
+    for n in range(12):
+        monkeypatch.setattr(ratelimit, "cache", workers[n % 3])
+        refused.append(ratelimit.hit("intake-form:10.0.0.1", limit=5, window_seconds=600))
+    assert refused == [False] * 5 + [True] * 7
+    workers[0].clear()
+
+
+def test_redis_client_objects_are_reused():
+    redis_or_skip()
+    backend = RedisCache(REDIS_URL, {"KEY_PREFIX": f"test-{uuid.uuid4()}"})
+    assert backend._cache.get_client(write=True) is backend._cache.get_client(write=True)
+
+
+def test_deploy_check_warns_without_a_shared_cache(settings):
+    settings.CACHE_URL = ""
+    settings.DEBUG = False
+    with pytest.raises(SystemCheckError, match="kotipolku.W001"):
+        call_command("check", "--deploy", "--fail-level", "WARNING", "--tag", "caches")
+
+
+def test_deploy_check_is_quiet_with_a_shared_cache(settings):
+    settings.CACHE_URL = REDIS_URL
+    call_command("check", "--deploy", "--fail-level", "WARNING", "--tag", "caches")
