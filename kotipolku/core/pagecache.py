@@ -25,6 +25,8 @@ from django.http import HttpResponse
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 
+from kotipolku.core.cache import SHARED_CACHE_ERRORS, shared_cache_failed
+
 PREFIX = "pc1"
 MAX_PAGE_BYTES = 512 * 1024  # larger pages are not worth the memory
 _watched: dict[str, set[str]] = {}  # "app_label.ModelName" or "app_label" -> namespaces
@@ -52,34 +54,46 @@ def reset() -> None:
         _version_memo.clear()
 
 
-def versions(namespaces: Iterable[str]) -> str:
+def versions(namespaces: Iterable[str]) -> str | None:
     """The current versions of the namespaces, e.g. "handbook=17", from the shared cache.
 
     A missing version starts from the clock in milliseconds, so a version lost from the cache
     (eviction, restart) can never come back to a value whose entries are still stored.
+    None when the shared cache cannot be reached: then nothing is served from or stored in the
+    cache, because another worker's save could not be seen.
     """
     names = sorted(set(namespaces))
     now = time.monotonic()
     stale = [n for n in names if n not in _version_memo or now - _version_memo[n][0] >= VERSION_CHECK_SECONDS]
     if stale:
-        found = cache.get_many([_version_key(n) for n in stale])
-        for name in stale:
-            value = found.get(_version_key(name))
-            if value is None:
-                cache.add(_version_key(name), int(time.time() * 1000), timeout=None)
-                value = cache.get(_version_key(name), 0)
-            _version_memo[name] = (now, value)
+        try:
+            _refresh_versions(stale, now)
+        except SHARED_CACHE_ERRORS as exc:
+            shared_cache_failed("page cache versions", exc)
+            return None
     return ",".join(f"{name}={_version_memo[name][1]}" for name in names)
+
+
+def _refresh_versions(stale: list[str], now: float) -> None:
+    found = cache.get_many([_version_key(n) for n in stale])
+    for name in stale:
+        value = found.get(_version_key(name))
+        if value is None:
+            cache.add(_version_key(name), int(time.time() * 1000), timeout=None)
+            value = cache.get(_version_key(name), 0)
+        _version_memo[name] = (now, value)
 
 
 def bump(namespace: str) -> None:
     """Make every entry of the namespace stale (in every worker within VERSION_CHECK_SECONDS)."""
     key = _version_key(namespace)
+    _version_memo.pop(namespace, None)
     try:
         cache.incr(key)
     except ValueError:  # not set yet (or evicted): any fresh clock value is newer than stored ones
         cache.set(key, int(time.time() * 1000) + 1, timeout=None)
-    _version_memo.pop(namespace, None)
+    except SHARED_CACHE_ERRORS as exc:  # an editor's save must not fail because Redis is down
+        shared_cache_failed("page cache bump", exc)
 
 
 def bump_after_commit(namespace: str) -> None:
@@ -112,15 +126,23 @@ post_delete.connect(_changed, dispatch_uid="kotipolku.pagecache.post_delete")
 m2m_changed.connect(_changed, dispatch_uid="kotipolku.pagecache.m2m_changed")
 
 
-def make_key(kind: str, *parts: str, namespaces: Iterable[str]) -> str:
-    """Cache key of one entry: kind, active language, content versions and a digest of the parts."""
+def make_key(kind: str, *parts: str, namespaces: Iterable[str]) -> str | None:
+    """Cache key of one entry: kind, active language, content versions and a digest of the parts.
+
+    None when the versions cannot be read: local_get then finds nothing and local_set stores nothing.
+    """
+    current = versions(namespaces)
+    if current is None:
+        return None
     lang = translation.get_language() or settings.LANGUAGE_CODE
     digest = hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:40]
-    return f"{PREFIX}:{kind}:{lang}:{versions(namespaces)}:{digest}"
+    return f"{PREFIX}:{kind}:{lang}:{current}:{digest}"
 
 
-def local_get(key: str):
+def local_get(key: str | None):
     """The value stored under key in this process, or None (expired entries count as missing)."""
+    if key is None:
+        return None
     with _lock:
         item = _local.get(key)
         if item is None:
@@ -132,7 +154,9 @@ def local_get(key: str):
     return pickle.loads(item[1])  # a fresh copy: no request can change another's value  # noqa: S301
 
 
-def local_set(key: str, value, *, ttl: int) -> None:
+def local_set(key: str | None, value, *, ttl: int) -> None:
+    if key is None:
+        return
     data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
     with _lock:
         _local[key] = (time.monotonic() + ttl, data)

@@ -5,6 +5,7 @@ import time
 from django.core.cache import cache
 from django.core.cache.backends.redis import RedisCache
 
+from kotipolku.core.cache import SHARED_CACHE_ERRORS, shared_cache_failed
 from kotipolku.core.middleware import client_ip
 
 
@@ -24,7 +25,19 @@ def _count_in_redis(backend: RedisCache, bucket: str, window_seconds: int) -> in
 
 
 def hit(key: str, *, limit: int, window_seconds: int) -> bool:
-    """Count one hit for key; True when the limit for the current window is exceeded."""
+    """Count one hit for key; True when the limit for the current window is exceeded.
+
+    Without the shared cache the limit is not applied (fails open, logged): a resident in crisis
+    must still reach the bot and the contact form when Redis is down.
+    """
+    try:
+        return _hit(key, limit=limit, window_seconds=window_seconds)
+    except SHARED_CACHE_ERRORS as exc:
+        shared_cache_failed("rate limit", exc)
+        return False
+
+
+def _hit(key: str, *, limit: int, window_seconds: int) -> bool:
     bucket = f"rl:{key}:{int(time.time() // window_seconds)}"
     backend = _backend()
     if isinstance(backend, RedisCache):
