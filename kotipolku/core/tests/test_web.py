@@ -155,3 +155,23 @@ def test_unparsable_json_body_gives_field_level_400(anonymous):
     response = anonymous.post("/api/v1/bot/ask", data=b"{not json", content_type="application/json")
     assert response.status_code == 400
     assert response.json()["detail"][0]["field"] == "__body__"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("sv", ["I akut fara, ring", "socialjouren", "Kristelefon", "Nollinjen"]),
+        ("en", ["immediate danger, call", "social emergency service", "Crisis Helpline", "experienced violence"]),
+    ],
+)
+def test_emergency_block_speaks_the_page_language(lang, expected):
+    """A Swedish- or English-speaking person in crisis reads the emergency lines in their language."""
+    html = HttpClient().get(f"/{lang}/yhteydenotto/").content.decode()
+    block = html[html.index('class="emergency"') :]
+    block = block[: block.index("</section>")]
+    for phrase in expected:
+        assert phrase in block
+    for finnish in ("Välittömässä vaarassa", "paikkaa nukkua", "Väkivaltaa kokeneille"):
+        assert finnish not in block
+    assert 'href="tel:112"' in block and 'href="tel:080005005"' in block
