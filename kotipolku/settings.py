@@ -185,7 +185,14 @@ TEMPLATES = [
 ]
 
 if CACHE_URL.startswith("redis://"):
-    CACHES = {"default": {"BACKEND": "kotipolku.core.cache.RedisCache", "LOCATION": CACHE_URL}}
+    # Short socket time-outs: a hanging Redis must make rate limits fail open quickly, not hold requests.
+    CACHES = {
+        "default": {
+            "BACKEND": "kotipolku.core.cache.RedisCache",
+            "LOCATION": CACHE_URL,
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        }
+    }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "kotipolku"}}
 
