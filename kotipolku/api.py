@@ -1,11 +1,9 @@
 """The /api/v1/ API: one NinjaAPI that mounts the `router` of every module's api.py."""
 
-from importlib import import_module
-
-from django.conf import settings
 from ninja import NinjaAPI
 
 from kotipolku.core.api import document_error_responses, install_error_handlers
+from kotipolku.core.discovery import app_modules
 
 
 class KotipolkuAPI(NinjaAPI):
@@ -25,13 +23,7 @@ api = KotipolkuAPI(
 )
 install_error_handlers(api)
 
-for app in settings.KOTIPOLKU_APPS:
-    try:
-        module = import_module(f"{app}.api")
-    except ModuleNotFoundError as exc:
-        if exc.name != f"{app}.api":
-            raise
-        continue
+for module in app_modules("api"):
     router = getattr(module, "router", None)
     if router is not None:
         api.add_router("", router)

@@ -1,30 +1,17 @@
 """Root URLs. HTML pages are under a language prefix (/fi/, /sv/, /en/); the unprefixed path
 redirects by the browser's language. The API and /healthz are language-neutral."""
 
-from importlib import import_module
-
-from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
 from kotipolku.api import api
 from kotipolku.core import views as core_views
+from kotipolku.core.discovery import app_modules
 
 
 def _module_urls() -> list:
-    patterns = []
-    for app in settings.KOTIPOLKU_APPS:
-        if app == "kotipolku.core":
-            continue
-        try:
-            import_module(f"{app}.urls")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"{app}.urls":
-                raise
-            continue
-        patterns.append(path("", include(f"{app}.urls")))
-    return patterns
+    return [path("", include(m.__name__)) for m in app_modules("urls") if m.__name__ != "kotipolku.core.urls"]
 
 
 urlpatterns = [

@@ -13,17 +13,16 @@ import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
-from importlib import import_module
 from types import ModuleType
 from typing import Any
 
-from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kotipolku.core import audit
+from kotipolku.core.discovery import app_modules
 from kotipolku.core.hetu import Henkilotunnus
 from kotipolku.core.models import AuditAction
 
@@ -163,14 +162,7 @@ class PersonNotFound(Exception):
 
 def modules() -> list[ModuleType]:
     """Every app's personal_data module, in KOTIPOLKU_APPS order."""
-    found = []
-    for app in settings.KOTIPOLKU_APPS:
-        try:
-            found.append(import_module(f"{app}.personal_data"))
-        except ModuleNotFoundError as exc:
-            if exc.name != f"{app}.personal_data":
-                raise
-    return found
+    return app_modules("personal_data")
 
 
 def app_label_of(module: ModuleType) -> str:

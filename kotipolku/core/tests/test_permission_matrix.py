@@ -8,7 +8,6 @@ worker B on team A's records and each landlord on the other landlord's notices (
 
 import copy
 import re
-from importlib import import_module
 
 import pytest
 from django.conf import settings
@@ -18,18 +17,12 @@ from django.urls import get_resolver, path, resolve
 from django.utils import translation
 
 from kotipolku.api import api
+from kotipolku.core.discovery import app_modules
 from kotipolku.core.permission_matrix import ROLES, Context, iter_route_names
 
 
 def _matrix_modules():
-    modules = []
-    for app in settings.KOTIPOLKU_APPS:
-        try:
-            modules.append(import_module(f"{app}.access_matrix"))
-        except ModuleNotFoundError as exc:
-            if exc.name != f"{app}.access_matrix":
-                raise
-    return modules
+    return app_modules("access_matrix")
 
 
 MODULES = _matrix_modules()

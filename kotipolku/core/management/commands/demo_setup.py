@@ -1,9 +1,9 @@
 """Load demo accounts, content and synthetic data of every module. Safe to run again."""
 
-from importlib import import_module
-
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+
+from kotipolku.core.discovery import app_modules
 
 
 class Command(BaseCommand):
@@ -15,13 +15,8 @@ class Command(BaseCommand):
                 "Demo data is only loaded in demo mode (DEBUG=true or KOTIPOLKU_DEMO=true), never in production."
             )
         loaded = 0
-        for app in settings.KOTIPOLKU_APPS:
-            try:
-                module = import_module(f"{app}.demo")
-            except ModuleNotFoundError as exc:
-                if exc.name != f"{app}.demo":
-                    raise
-                continue
+        for module in app_modules("demo"):
+            app = module.__name__.rsplit(".", 1)[0]
             self.stdout.write(f"  {app}: loading demo data …")
             summary = module.load_demo(stdout=self.stdout)
             self.stdout.write(f"  {app}: {summary}")
