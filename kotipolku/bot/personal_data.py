@@ -5,7 +5,7 @@ import datetime as dt
 from django.conf import settings
 
 from kotipolku.bot.services import exchanges_purge
-from kotipolku.core.privacy import Person, RetentionRule, Section, TableChange, no_personal_data, retention_only
+from kotipolku.core.privacy import RetentionRule, TableChange, no_personal_data, retention_only
 
 MODELS = {
     "bot.Exchange": retention_only(
@@ -30,14 +30,6 @@ RETENTION = (
         action="delete",
     ),
 )
-
-
-def export_person(*, person: Person) -> list[Section]:
-    return []
-
-
-def erase_person(*, person: Person) -> list[TableChange]:
-    return []
 
 
 def apply_retention(*, dry_run: bool, now: dt.datetime) -> list[TableChange]:

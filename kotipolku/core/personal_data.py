@@ -10,7 +10,7 @@ from importlib import import_module
 from django.conf import settings
 from django.contrib.sessions.models import Session
 
-from kotipolku.core.privacy import Person, RetentionRule, Section, TableChange, no_personal_data
+from kotipolku.core.privacy import RetentionRule, TableChange, no_personal_data
 
 MODELS = {
     "core.AuditEvent": no_personal_data(
@@ -38,14 +38,6 @@ RETENTION = (
         action="delete",
     ),
 )
-
-
-def export_person(*, person: Person) -> list[Section]:
-    return []
-
-
-def erase_person(*, person: Person) -> list[TableChange]:
-    return []
 
 
 def apply_retention(*, dry_run: bool, now: dt.datetime) -> list[TableChange]:

@@ -2,7 +2,8 @@
 
 Each app declares its personal data in `kotipolku/<app>/personal_data.py` (discovered like the
 access_matrix.py files): `MODELS` says how every one of its models is handled, `export_person` and
-`erase_person` act on one person, `RETENTION` and `apply_retention` on time. The commands
+`erase_person` act on one person (required when a model is declared `person(...)`, else optional),
+`RETENTION` and `apply_retention` on time. The commands
 `person_export`, `person_erase` and `privacy_retention` iterate over the registry (docs/privacy.md).
 """
 
@@ -251,7 +252,8 @@ def person_export(
         by_module: dict[str, dict[str, list[dict[str, Any]]]] = {}
         ids: dict[str, list[int | str]] = {}
         for module in modules():
-            sections = [s for s in module.export_person(person=person) if s.records]
+            export = getattr(module, "export_person", None)
+            sections = [s for s in export(person=person) if s.records] if export else []
             if sections:
                 by_module[app_label_of(module)] = {s.title: s.records for s in sections}
             for s in sections:
@@ -305,7 +307,9 @@ def erase_records(*, person: Person) -> list[TableChange]:
     """Run every module's erase_person for the person: all of them or none."""
     changes: list[TableChange] = []
     for module in modules():
-        changes.extend(c for c in module.erase_person(person=person) if c.count)
+        erase = getattr(module, "erase_person", None)
+        if erase is not None:
+            changes.extend(c for c in erase(person=person) if c.count)
     return changes
 
 

@@ -1,6 +1,6 @@
 """The service compass holds no data about people: it describes services (core/privacy.py)."""
 
-from kotipolku.core.privacy import Person, Section, TableChange, no_personal_data
+from kotipolku.core.privacy import no_personal_data
 
 _PUBLIC = "public facts about a service open to everyone"
 
@@ -22,11 +22,3 @@ MODELS = {
     "services.OpenInterval": no_personal_data("precomputed opening intervals of services (derived from hours)"),
     "services.HoursWindow": no_personal_data("the date range the opening intervals cover"),
 }
-
-
-def export_person(*, person: Person) -> list[Section]:
-    return []
-
-
-def erase_person(*, person: Person) -> list[TableChange]:
-    return []
