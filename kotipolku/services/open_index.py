@@ -10,7 +10,7 @@ stay right, only slower.
 from collections.abc import Callable, Iterable
 from datetime import date, datetime, timedelta
 
-from django.db import transaction
+from django.db import connection, transaction
 
 from kotipolku.services import hours
 from kotipolku.services.models import HoursWindow, OpeningException, OpeningPeriod, OpenInterval, Service
@@ -27,8 +27,16 @@ def window() -> tuple[date, date] | None:
 
 
 def covers(day: date) -> bool:
-    """True when the rows of `day` and of the day before exist (all an open-now look-up needs)."""
-    return HoursWindow.objects.filter(pk=1, first_day__lte=day - timedelta(days=1), last_day__gte=day).exists()
+    """True when the rows of `day` and of the day before exist (all an open-now look-up needs).
+
+    Plain SQL: every open-now search asks, and the ORM took ten times the database's time."""
+    adapt = connection.ops.adapt_datefield_value
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT 1 FROM {HoursWindow._meta.db_table} WHERE id = 1 AND first_day <= %s AND last_day >= %s",  # noqa: S608
+            [adapt(day - timedelta(days=1)), adapt(day)],
+        )
+        return cursor.fetchone() is not None
 
 
 def _days(first: date, last: date) -> list[date]:

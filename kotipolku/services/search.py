@@ -10,7 +10,6 @@ import re
 from functools import lru_cache
 
 import simplemma
-from django.db.models import Q
 
 from kotipolku.services.codes import CategoryCode, TargetGroupCode, municipality_name
 
@@ -153,16 +152,13 @@ def query_words(q: str) -> list[str]:
     return [w for w in WORD.findall((q or "").casefold()) if len(w) > 1 and w not in STOPWORDS][:8]
 
 
-def query_filter(q: str, lang: str = "fi") -> Q | None:
-    """A Q on Service for the query: every word must match (see module docstring). None for an empty query."""
-    from kotipolku.services.models import SearchTerm
-
-    words = query_words(q)
-    if not words:
-        return None
+def query_alternatives(q: str, lang: str = "fi") -> list[tuple[tuple[str, ...], list[tuple[str, ...]]]]:
+    """For every query word: (its whole forms, up to two compound readings as parts). A word matches a
+    service when one whole form is a term of it, or all parts of one reading are (see module docstring).
+    The user's language is read first; fi, sv and en forms all count, as services are indexed in all three."""
     langs = [lang] + [x for x in ("fi", "sv", "en") if x != lang]
-    result = Q()
-    for word in words:
+    alternatives = []
+    for word in query_words(q):
         whole: set[str] = set()
         part_options: list[tuple[str, ...]] = []
         for lg in langs:
@@ -170,11 +166,7 @@ def query_filter(q: str, lang: str = "fi") -> Q | None:
             whole |= w
             if parts and parts not in part_options:
                 part_options.append(parts)
-        match = Q(pk__in=SearchTerm.objects.filter(term__in=sorted(whole)).values("service_id"))
-        for parts in part_options[:2]:
-            all_parts = Q()
-            for part in parts:
-                all_parts &= Q(pk__in=SearchTerm.objects.filter(term=part).values("service_id"))
-            match |= all_parts
-        result &= match
-    return result
+        # A reading with a part that is itself a whole form adds nothing (its matches have that form).
+        part_options = [parts for parts in part_options if not whole.intersection(parts)]
+        alternatives.append((tuple(sorted(whole)), part_options[:2]))
+    return alternatives

@@ -1,22 +1,21 @@
 """Reads of the service compass: filtered lists, open-now, detail, review list.
 
-Service data is public content (no personal data), so reads are not audited. "Open now" is a range
-look-up in OpenInterval, rows that hours.py computed (open_index.py). Outside that window it falls back
-to SQL on the weekly hours for ordinary days, with services that have a date exception today or
+Service data is public content (no personal data), so reads are not audited. The search itself is SQL
+written in query.py. "Open now" is a range look-up in OpenInterval, rows that hours.py computed
+(open_index.py). Outside that window it falls back to SQL on the weekly hours for ordinary days, with services that have a date exception today or
 yesterday, and every candidate on DST change days, decided by the pure function in hours.py, which
 stays the single source of truth either way.
 """
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 
 from django.conf import settings
 from django.db import connection
 from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
 
-from kotipolku.services import hours, open_index
-from kotipolku.services.models import OpeningException, OpeningPeriod, OpenInterval, Service, current_lang
-from kotipolku.services.search import query_filter
+from kotipolku.services import hours, query
+from kotipolku.services.models import OpeningException, OpeningPeriod, Service, current_lang
 
 
 def _with_hours(qs: QuerySet, *, around: date) -> QuerySet:
@@ -61,18 +60,9 @@ def _weekly_open_q(now_local: datetime) -> Q:
     return q_today | q_yesterday
 
 
-def filter_open_now(qs: QuerySet, at: datetime | None = None) -> QuerySet:
-    """Narrow qs to services open at `at` (default now)."""
-    now = hours.local(at)
-    today = now.date()
-    if open_index.covers(today):
-        t = now.astimezone(UTC)
-        started = OpenInterval.objects.filter(starts_at__gt=t - open_index.MAX_LENGTH, starts_at__lte=t, ends_at__gt=t)
-        return qs.filter(pk__in=started.values("service_id"))
-    return _filter_open_now_fallback(qs, now)
-
-
-def _filter_open_now_fallback(qs: QuerySet, now: datetime) -> QuerySet:
+def filter_open_now_fallback(qs: QuerySet, now: datetime) -> QuerySet:
+    """qs narrowed to services open at `now` without the OpenInterval rows (query.py uses it outside
+    their window)."""
     today = now.date()
     days = [today - timedelta(days=1), today]
     has_exception = Exists(OpeningException.objects.filter(service_id=OuterRef("pk"), date__in=days))
@@ -94,51 +84,34 @@ def _filter_open_now_fallback(qs: QuerySet, now: datetime) -> QuerySet:
     return qs.filter((_weekly_open_q(now) & ~Q(has_exception)) | Q(pk__in=open_ids))
 
 
-def service_search(
-    *,
-    q: str = "",
-    municipality: str | None = None,
-    category: str | None = None,
-    target_group: str | None = None,
-    language: str | None = None,
-    open_now: bool = False,
-    include_referral: bool = False,
-    at: datetime | None = None,
-    lang: str = "fi",
-) -> QuerySet:
-    """Published services matching the filters, examples last, then by name. Codes are validated by callers."""
-    qs = published()
-    if not include_referral:
-        qs = qs.filter(requires_referral=False)
-    text = query_filter(q, lang)
-    if text is not None:
-        qs = qs.filter(text)
-    if municipality:
-        qs = qs.filter(municipalities=municipality)
-    if category:
-        qs = qs.filter(categories=category)
-    if target_group:
-        qs = qs.filter(target_groups=target_group)
-    if language:
-        qs = qs.filter(languages=language)
-    if open_now:
-        qs = filter_open_now(qs, at)
-    return qs.order_by("is_example", "name_fi", "id")
+def search(filters: query.SearchFilters) -> list[Service]:
+    """Published services matching the filters, in list order (examples last, then by name)."""
+    return in_order(query.ids(filters))
 
 
-ID_LIST_LIMIT = 1000
+def service_search(**filters) -> list[Service]:
+    """search() with the filters as keyword arguments (see query.SearchFilters)."""
+    return search(query.SearchFilters(**filters))
 
 
-def page_of(qs: QuerySet, *, page: int, size: int, filtered: bool) -> tuple[list[Service], int]:
-    """(services of the page with display data, total count). A filtered query is evaluated once
-    as an id list (count and page from the same result) instead of twice (COUNT + page)."""
-    if filtered:
-        ids = list(qs.values_list("pk", flat=True)[: ID_LIST_LIMIT + 1])
-        if len(ids) <= ID_LIST_LIMIT:  # a selective search: one evaluation
-            page_ids = ids[(page - 1) * size : page * size]
-            by_id = {s.pk: s for s in with_display_data(Service.objects.filter(pk__in=page_ids))}
-            return [by_id[i] for i in page_ids], len(ids)
-    return with_display_data(qs[(page - 1) * size : page * size]), qs.count()
+def in_order(ids: list[int]) -> list[Service]:
+    by_id = Service.objects.select_related("location", "organisation").in_bulk(ids)
+    return [by_id[i] for i in ids if i in by_id]
+
+
+ID_LIST_LIMIT = 5000
+
+
+def page_of(filters: query.SearchFilters, *, page: int, size: int) -> tuple[list[Service], int]:
+    """(services of the page with display data, total count). A narrowing search is run once as an id
+    list (count and page from the same result) instead of twice (COUNT + page), unless it matches more
+    than ID_LIST_LIMIT services; a long list reads one page in list order (query.ids walk) and counts."""
+    if filters.narrows():
+        ids = query.ids(filters, limit=ID_LIST_LIMIT + 1)
+        if len(ids) <= ID_LIST_LIMIT:
+            return with_display_data(in_order(ids[(page - 1) * size : page * size]), at=filters.at), len(ids)
+    page_ids = query.ids(filters, limit=size, offset=(page - 1) * size, walk=True)
+    return with_display_data(in_order(page_ids), at=filters.at), query.count(filters)
 
 
 CODE_TABLES = (
@@ -147,51 +120,77 @@ CODE_TABLES = (
     ("languages", Service.languages.through, "language_id"),
     ("municipalities", Service.municipalities.through, "municipality_id"),
 )
+PERIOD, EXCEPTION = -1, -2  # row kinds of _display_rows besides the CODE_TABLES indexes
 
 
-def _codes_of(ids: list[int]) -> dict[int, dict[str, list[str]]]:
-    """The four code lists of services in one UNION ALL query (fixed table names, ids as parameters)."""
-    codes = {sid: {name: [] for name, _, _ in CODE_TABLES} for sid in ids}
+def _display_rows(ids: list[int], first: date, last: date, lang: str) -> list[tuple]:
+    """Codes, weekly periods and exceptions (first..last) of services in one UNION ALL query.
+
+    Rows are (kind, service id, weekday, date, closed, opens, closes, text, note in `lang`); kind is an
+    index of CODE_TABLES (text is the code), PERIOD or EXCEPTION (text is the Finnish note). Table and
+    column names are fixed, values are parameters."""
     marks = ", ".join(["%s"] * len(ids))
-    sql = " UNION ALL ".join(
-        f"SELECT {i}, service_id, {column} FROM {through._meta.db_table} WHERE service_id IN ({marks})"  # noqa: S608
-        for i, (_, through, column) in enumerate(CODE_TABLES)
-    )
+    note = f"note_{lang}" if lang in ("sv", "en") else "note_fi"
+    adapt = connection.ops.adapt_datefield_value
+    # The exceptions come first: their columns give PostgreSQL the types for the NULLs of the others.
+    parts = [
+        f"SELECT {EXCEPTION}, service_id, NULL, date, closed, opens, closes, note_fi, {note} "  # noqa: S608
+        f"FROM {OpeningException._meta.db_table} WHERE service_id IN ({marks}) AND date >= %s AND date <= %s",
+        f"SELECT {PERIOD}, service_id, weekday, NULL, NULL, opens, closes, NULL, NULL "  # noqa: S608
+        f"FROM {OpeningPeriod._meta.db_table} WHERE service_id IN ({marks})",
+    ]
+    params = [*ids, adapt(first), adapt(last), *ids]
+    for kind, (_, through, column) in enumerate(CODE_TABLES):
+        parts.append(
+            f"SELECT {kind}, service_id, NULL, NULL, NULL, NULL, NULL, {column}, NULL "  # noqa: S608
+            f"FROM {through._meta.db_table} WHERE service_id IN ({marks})"
+        )
+        params += ids
     with connection.cursor() as cursor:
-        cursor.execute(sql, ids * len(CODE_TABLES))
-        for kind, sid, code in cursor.fetchall():
-            codes[sid][CODE_TABLES[kind][0]].append(code)
-    return codes
+        cursor.execute(" UNION ALL ".join(parts), params)
+        return cursor.fetchall()
+
+
+def _time(value) -> time | None:
+    """A TIME column as read by the raw cursor: SQLite gives text, PostgreSQL a time."""
+    return time.fromisoformat(value) if isinstance(value, str) else value
+
+
+def _date(value) -> date:
+    return date.fromisoformat(value) if isinstance(value, str) else value
 
 
 def with_display_data(services, *, at: datetime | None = None) -> list[Service]:
     """The services (a queryset or list) with what lists and pages show: location, organisation,
     codes (`display_codes`, see Service.category_list) and the hours around `at` (`display_schedule`).
 
-    Read as plain tuples in four small queries: Django's prefetch machinery builds a manager and a
-    queryset per object and relation, which cost more CPU than the whole search."""
+    Codes and hours come as plain tuples in one query: Django's prefetch machinery builds a manager and
+    a queryset per object and relation, which cost more CPU than the whole search."""
     if isinstance(services, QuerySet):
         services = list(services.select_related("location", "organisation"))
     services = list(services)
     ids = [s.pk for s in services]
     if not ids:
         return services
-    codes = _codes_of(ids)
     around = hours.local(at).date()
+    codes = {sid: {name: [] for name, _, _ in CODE_TABLES} for sid in ids}
     periods = {sid: [] for sid in ids}
-    for row in OpeningPeriod.objects.filter(service_id__in=ids).values_list("service_id", "weekday", "opens", "closes"):
-        periods[row[0]].append(hours.Period(*row[1:]))
     exceptions = {sid: [] for sid in ids}
-    lang = current_lang()
-    for sid, day, closed, opens, closes, note_fi, note in OpeningException.objects.filter(
-        service_id__in=ids, date__gte=around - timedelta(days=1), date__lte=around + timedelta(days=15)
-    ).values_list("service_id", "date", "closed", "opens", "closes", "note_fi", f"note_{lang}"):
-        opens, closes = (None, None) if closed else (opens, closes)
-        exceptions[sid].append(hours.SpecialHours(day, opens, closes, note or note_fi))
+    rows = _display_rows(ids, around - timedelta(days=1), around + timedelta(days=15), current_lang())
+    for kind, sid, weekday, day, closed, opens, closes, text, note in rows:
+        if kind == PERIOD:
+            periods[sid].append(hours.Period(weekday, _time(opens), _time(closes)))
+        elif kind == EXCEPTION:
+            opens, closes = (None, None) if closed else (_time(opens), _time(closes))
+            exceptions[sid].append(hours.SpecialHours(_date(day), opens, closes, note or text))
+        else:
+            codes[sid][CODE_TABLES[kind][0]].append(text)
     for s in services:
         s.display_codes = {name: sorted(values) for name, values in codes[s.pk].items()}
         s.display_schedule = hours.Schedule(
-            tuple(periods[s.pk]), tuple(sorted(exceptions[s.pk], key=lambda e: e.day)), s.open_on_holidays
+            tuple(sorted(periods[s.pk], key=lambda p: (p.weekday, p.opens))),
+            tuple(sorted(exceptions[s.pk], key=lambda e: (e.day, e.opens or time.min))),
+            s.open_on_holidays,
         )
     return services
 
@@ -206,10 +205,12 @@ def service_get(*, service_id: int, at: datetime | None = None) -> Service:
 def open_services(
     *, category: str, limit: int = 5, at: datetime | None = None, municipality: str | None = None
 ) -> list[Service]:
-    """Services of `category` open at `at` (default now), with their names only: the emergency block of
-    core shows a link per service on every public page, so this stays two small queries."""
-    qs = service_search(category=category, municipality=municipality, open_now=True, at=at, include_referral=True)
-    return list(qs.only("pk", "name_fi", "name_sv", "name_en")[:limit])
+    """Services of `category` open at `at` (default now): the emergency block of core shows a link per
+    service on every public page, so this stays two small queries."""
+    filters = query.SearchFilters(
+        category=category, municipality=municipality or "", open_now=True, at=at, include_referral=True
+    )
+    return in_order(query.ids(filters, limit=limit))
 
 
 def review_max_age() -> int:

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from kotipolku.core.access import Area
 from kotipolku.core.decorators import area_required
-from kotipolku.services import display, selectors
+from kotipolku.services import display, query, selectors
 from kotipolku.services.exchange import upload
 from kotipolku.services.forms import PAGE_SIZE, ImportFileForm, ServiceFilterForm
 from kotipolku.services.models import current_lang
@@ -19,20 +19,21 @@ from kotipolku.services.models import current_lang
 PRINT_LIMIT = 200
 
 
-def _search(request):
+def _search(request) -> tuple[ServiceFilterForm, query.SearchFilters]:
+    """The form and the filters it gives; an invalid form searches with the defaults (its errors show)."""
     form = ServiceFilterForm(request.GET or None)
-    filters = form.cleaned_data if form.is_bound and form.is_valid() else {}
-    qs = selectors.service_search(
-        q=filters.get("q", ""),
-        municipality=filters.get("municipality") or None,
-        category=filters.get("category") or None,
-        target_group=filters.get("target_group") or None,
-        language=filters.get("language") or None,
-        open_now=filters.get("open_now", False),
-        include_referral=filters.get("include_referral", False),
+    f = form.cleaned_data if form.is_bound and form.is_valid() else {}
+    filters = query.SearchFilters(
+        q=f.get("q", ""),
+        municipality=f.get("municipality") or "",
+        category=f.get("category") or "",
+        target_group=f.get("target_group") or "",
+        language=f.get("language") or "",
+        open_now=f.get("open_now", False),
+        include_referral=f.get("include_referral", False),
         lang=current_lang(),
     )
-    return form, qs
+    return form, filters
 
 
 def _cards(services):
@@ -40,9 +41,9 @@ def _cards(services):
 
 
 def service_list(request):
-    form, qs = _search(request)
-    page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
-    cards = _cards(selectors.with_display_data(page.object_list))
+    form, filters = _search(request)
+    page = Paginator(query.ids(filters), PAGE_SIZE).get_page(request.GET.get("page"))
+    cards = _cards(selectors.with_display_data(selectors.in_order(page.object_list)))
     return render(
         request,
         "services/list.html",
@@ -51,12 +52,13 @@ def service_list(request):
 
 
 def service_print(request):
-    form, qs = _search(request)
-    services = selectors.with_display_data(qs[:PRINT_LIMIT])
+    form, filters = _search(request)
+    ids = query.ids(filters)
+    services = selectors.with_display_data(selectors.in_order(ids[:PRINT_LIMIT]))
     return render(
         request,
         "services/print.html",
-        {"form": form, "cards": _cards(services), "limit": PRINT_LIMIT, "count": qs.count()},
+        {"form": form, "cards": _cards(services), "limit": PRINT_LIMIT, "count": len(ids)},
     )
 
 

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kotipolku.services import hours, open_index, selectors
+from kotipolku.services import hours, open_index, query, selectors
 from kotipolku.services.models import HoursWindow, OpenInterval, Service
 from kotipolku.services.services import service_upsert
 from kotipolku.services.tests.conftest import weekdays
@@ -80,7 +80,8 @@ def _as_data(schedule: hours.Schedule) -> dict:
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(schedules(), st.lists(st.integers(0, 3 * 24 * 60 - 1), min_size=1, max_size=8))
 def test_sql_look_up_agrees_with_is_open(generated, minutes):
-    """Saved through service_upsert, a random schedule's rows answer the SQL open-now filter as hours.py does."""
+    """Saved through service_upsert, a random schedule's rows answer the SQL open-now filter as hours.py does,
+    in both SQL forms of query.py."""
     base, schedule = generated
     open_index.refresh(today=base, days_ahead=4)
     service, _ = service_upsert(
@@ -95,8 +96,12 @@ def test_sql_look_up_agrees_with_is_open(generated, minutes):
     )
     stored = selectors.with_display_data([service], at=_moments(base, [0])[0])[0]
     for at in _moments(base, minutes):
-        found = selectors.filter_open_now(Service.objects.filter(pk=service.pk), at).exists()
-        assert found == hours.is_open(hours.schedule_of(stored), at) == hours.is_open(schedule, at), at
+        expected = hours.is_open(schedule, at)
+        assert hours.is_open(hours.schedule_of(stored), at) == expected, at
+        # open now as the id list the search starts from, and as a probe after another filter
+        as_list = query.ids(query.SearchFilters(open_now=True, at=at))
+        as_probe = query.ids(query.SearchFilters(category="food_aid", open_now=True, at=at))
+        assert (service.pk in as_list) == (service.pk in as_probe) == expected, at
 
 
 def test_rows_follow_writes_and_window(make_service):
