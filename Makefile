@@ -20,10 +20,11 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-# Local secrets shared by `make demo` and `make serve` (the demo database is encrypted with them).
+# Local secrets shared by `make demo` and `make serve` (the demo database is encrypted with them). URL-safe
+# characters only: Django's own key alphabet has $ and (, which the shell would expand on `source`.
 var/local.env: | $(STAMP)
 	@mkdir -p var
-	@$(PY) -c "from django.core.management.utils import get_random_secret_key as k; from cryptography.fernet import Fernet as F; print('export SECRET_KEY=\"$${SECRET_KEY:-' + k() + '}\"'); print('export FIELD_ENCRYPTION_KEY=\"$${FIELD_ENCRYPTION_KEY:-' + F.generate_key().decode() + '}\"')" > $@
+	@$(PY) -c "from secrets import token_urlsafe as k; from cryptography.fernet import Fernet as F; print('export SECRET_KEY=\"$${SECRET_KEY:-' + k(50) + '}\"'); print('export FIELD_ENCRYPTION_KEY=\"$${FIELD_ENCRYPTION_KEY:-' + F.generate_key().decode() + '}\"')" > $@
 	@chmod 600 $@
 	@echo "Created $@ with local secrets (not for production)."
 
@@ -43,7 +44,7 @@ serve: $(STAMP) var/local.env
 	  $(PY) manage.py compile_translations && \
 	  $(PY) manage.py migrate --noinput && \
 	  $(PY) manage.py collectstatic --noinput --verbosity 0 && \
-	  if [ -n "$${CACHE_URL:-}" ]; then PROCS="--workers $${GUNICORN_WORKERS:-3}"; else \
+	  if [ -n "$${CACHE_URL:-}" ]; then PROCS="--workers $${GUNICORN_WORKERS:-$$(( 2 * $$(nproc) + 1 ))}"; else \
 	    PROCS="--workers 1 --worker-class gthread --threads $${GUNICORN_THREADS:-8}"; \
 	    echo "make serve: CACHE_URL is not set, so one server process (threads) keeps the rate limits exact;" \
 	         "set CACHE_URL=redis://… for several workers (docs/reliability/load.md, F3)."; fi && \

@@ -19,6 +19,7 @@ import statistics
 import sys
 import time
 from pathlib import Path
+from urllib.parse import urlencode
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -85,7 +86,10 @@ def requests():
             "website": "",
             "started": STARTED_INPUT.search(page).group(1),
         }
-        return lambda: posting.post("/fi/yhteydenotto/", fields, **HEADERS)
+        body = urlencode(fields)  # form-encoded like a browser and loadtest/run.py (the client's default is multipart)
+        return lambda: posting.post(
+            "/fi/yhteydenotto/", body, content_type="application/x-www-form-urlencoded", **HEADERS
+        )
 
     return [
         ("healthz", healthz),

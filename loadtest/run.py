@@ -409,7 +409,9 @@ def parse_args(argv=None):
     parser.add_argument("--settle", type=float, default=0.0)
     parser.add_argument("--single-ip", action="store_true", help="no X-Forwarded-For: all clients share 127.0.0.1")
     parser.add_argument("--json-out", default="")
-    parser.add_argument("--workers", type=int, default=3, help="the server's worker count (for the warm-up)")
+    parser.add_argument(
+        "--workers", type=int, default=2 * (os.cpu_count() or 1) + 1, help="the server's worker count (for the warm-up)"
+    )
     parser.add_argument("--no-warmup", action="store_true", help="measure from cold workers (first requests)")
     args = parser.parse_args(argv)
     args.duration = max(1, min(args.duration, MAX_DURATION))

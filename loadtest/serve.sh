@@ -3,7 +3,8 @@
 #
 #   loadtest/serve.sh [PORT] [DATABASE_URL]       (defaults: 8201, sqlite:////tmp/kotipolku-reliability/<port>.sqlite3)
 #
-# Environment: WORKERS (default 3), FRESH=1 (rebuild the database), TRUST_XFF=1 (BEHIND_TLS_PROXY=true:
+# Environment: WORKERS (default 2 × CPUs + 1, gunicorn's rule: requests that wait on Redis or the database
+# leave the CPU to another worker), FRESH=1 (rebuild the database), TRUST_XFF=1 (BEHIND_TLS_PROXY=true:
 # X-Forwarded-For counts as the client address, so the load test can simulate many public clients),
 # CACHE_URL (required with more than one worker, as in production: e.g. redis://127.0.0.1:6379/3; without
 # a shared cache every worker would keep its own rate-limit counters, F3 in docs/reliability/load.md).
@@ -18,7 +19,7 @@ mkdir -p "$RUN"
 DB_URL="${2:-sqlite:///$RUN/$PORT.sqlite3}"
 PY=.venv/bin/python
 case "$PORT" in 820[1-9]) ;; *) echo "serve.sh: port must be 8201-8209 (got $PORT)" >&2; exit 2 ;; esac
-WORKERS="${WORKERS:-3}"
+WORKERS="${WORKERS:-$(( 2 * $(nproc) + 1 ))}"
 if [[ -z "${CACHE_URL:-}" && "$WORKERS" -gt 1 ]]; then
   echo "serve.sh: CACHE_URL is not set; with $WORKERS workers the rate limits would be per worker." >&2
   echo "          Set CACHE_URL=redis://127.0.0.1:6379/<db> (as production must), or WORKERS=1." >&2
@@ -27,7 +28,8 @@ fi
 export CACHE_URL="${CACHE_URL:-}"
 
 if [[ ! -f "$RUN/env.sh" ]]; then
-  $PY -c "from django.core.management.utils import get_random_secret_key as k; from cryptography.fernet import Fernet as F; print('export SECRET_KEY=\"' + k() + '\"'); print('export FIELD_ENCRYPTION_KEY=\"' + F.generate_key().decode() + '\"')" > "$RUN/env.sh"
+  # URL-safe characters only: Django's own key alphabet has $ and (, which the shell would expand on `source`.
+  $PY -c "from secrets import token_urlsafe as k; from cryptography.fernet import Fernet as F; print('export SECRET_KEY=\"' + k(50) + '\"'); print('export FIELD_ENCRYPTION_KEY=\"' + F.generate_key().decode() + '\"')" > "$RUN/env.sh"
   chmod 600 "$RUN/env.sh"
 fi
 # shellcheck disable=SC1091

@@ -12,27 +12,29 @@ from kotipolku.intake.models import IntakeItem
 class TeamResolver:
     """Team for a municipality: the team whose `municipality` matches, else the default team.
 
-    The default is the team named in settings.INTAKE_DEFAULT_TEAM, else the oldest team. Results are
-    cached per resolver, so a batch of notices costs one query per distinct municipality.
+    The default is the team named in settings.INTAKE_DEFAULT_TEAM, else the oldest team. The teams (a
+    handful per organisation) are read in one query per resolver and matched here, so a contact request
+    or a batch of notices costs one query for its team, not two per municipality.
     """
 
     def __init__(self):
-        self._cache: dict[str, Team | None] = {}
-        self._default: Team | None | bool = False
+        self._teams: list[Team] | None = None
+
+    def _all(self) -> list[Team]:
+        if self._teams is None:
+            self._teams = list(Team.objects.only("pk", "name", "municipality").order_by("pk"))
+        return self._teams
 
     def default(self) -> Team | None:
-        if self._default is False:
-            name = getattr(settings, "INTAKE_DEFAULT_TEAM", "")
-            team = Team.objects.filter(name=name).first() if name else None
-            self._default = team or Team.objects.order_by("pk").first()
-        return self._default
+        teams = self._all()
+        name = getattr(settings, "INTAKE_DEFAULT_TEAM", "")
+        named = [t for t in teams if name and t.name == name]
+        return (named or teams or [None])[0]
 
     def __call__(self, municipality: str) -> Team | None:
         key = (municipality or "").strip().casefold()
-        if key not in self._cache:
-            team = Team.objects.filter(municipality__iexact=key).order_by("pk").first() if key else None
-            self._cache[key] = team or self.default()
-        return self._cache[key]
+        matching = [t for t in self._all() if key and (t.municipality or "").strip().casefold() == key]
+        return matching[0] if matching else self.default()
 
 
 def team_for_municipality(municipality: str) -> Team | None:
