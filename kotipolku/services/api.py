@@ -36,14 +36,14 @@ def _labels(lang: str) -> dict[str, dict[str, str]]:
         }
 
 
+PLACEHOLDER_ID = 987654321
+
+
 @lru_cache(maxsize=8)
 def _detail_url(lang: str) -> str:
     """The detail page address with "{}" for the id, reversed once per language (20 reverse() calls
     were a tenth of a search's time). Callers are inside translation.override(lang)."""
     return reverse("services:detail", args=[PLACEHOLDER_ID]).replace(str(PLACEHOLDER_ID), "{}")
-
-
-PLACEHOLDER_ID = 987654321
 
 
 def service_json(service: Service, lang: str) -> dict:
@@ -101,16 +101,7 @@ def list_services(request):
     lang = f["lang"] or "fi"
     size = f["page_size"] or PAGE_SIZE
     page = f["page"] or 1
-    filters = query.SearchFilters(
-        q=f["q"],
-        municipality=f["municipality"] or "",
-        category=f["category"] or "",
-        target_group=f["target_group"] or "",
-        language=f["language"] or "",
-        open_now=f["open_now"],
-        include_referral=f["include_referral"],
-        lang=lang,
-    )
+    filters = query.SearchFilters.from_form(f, lang)
     rows, count = selectors.page_of(filters, page=page, size=size)
     pages = max(1, math.ceil(count / size))
     with translation.override(lang):

@@ -23,6 +23,14 @@ from kotipolku.services.search import query_alternatives, query_words
 
 # The list order: examples last, then by name (index services_list_order_idx).
 ORDER = "s.is_example, s.name_fi, s.id"
+# The code relations of a service: (relation, link table model, code column).
+CODE_TABLES = (
+    ("categories", Service.categories.through, "category_id"),
+    ("target_groups", Service.target_groups.through, "targetgroup_id"),
+    ("languages", Service.languages.through, "language_id"),
+    ("municipalities", Service.municipalities.through, "municipality_id"),
+)
+CODE_LINKS = {name: (through, column) for name, through, column in CODE_TABLES}
 
 
 @dataclass(frozen=True)
@@ -39,6 +47,20 @@ class SearchFilters:
     at: datetime | None = None
     lang: str = "fi"
 
+    @classmethod
+    def from_form(cls, data: dict, lang: str) -> "SearchFilters":
+        """The filters of a valid ServiceFilterForm or ApiServiceFilterForm (cleaned_data; {} for none)."""
+        return cls(
+            q=data.get("q") or "",
+            municipality=data.get("municipality") or "",
+            category=data.get("category") or "",
+            target_group=data.get("target_group") or "",
+            language=data.get("language") or "",
+            open_now=bool(data.get("open_now")),
+            include_referral=bool(data.get("include_referral")),
+            lang=lang,
+        )
+
     def narrows(self) -> bool:
         """True when a filter that usually leaves a short list is given (open now alone leaves half)."""
         return bool(query_words(self.q) or self.municipality or self.category or self.target_group or self.language)
@@ -50,9 +72,7 @@ def _table(model) -> str:
 
 def _through(relation: str) -> tuple[str, str]:
     """(quoted table, quoted code column) of a code relation's link table."""
-    field = Service._meta.get_field(relation)
-    through = field.remote_field.through
-    column = through._meta.get_field(field.m2m_reverse_field_name()).column
+    through, column = CODE_LINKS[relation]
     return _table(through), connection.ops.quote_name(column)
 
 

@@ -2,9 +2,9 @@
 
 Service data is public content (no personal data), so reads are not audited. The search itself is SQL
 written in query.py. "Open now" is a range look-up in OpenInterval, rows that hours.py computed
-(open_index.py). Outside that window it falls back to SQL on the weekly hours for ordinary days, with services that have a date exception today or
-yesterday, and every candidate on DST change days, decided by the pure function in hours.py, which
-stays the single source of truth either way.
+(open_index.py). Outside that window it falls back to SQL on the weekly hours for ordinary days, with
+services that have a date exception today or yesterday, and every candidate on DST change days,
+decided by the pure function in hours.py, which stays the single source of truth either way.
 """
 
 from datetime import date, datetime, time, timedelta
@@ -84,14 +84,10 @@ def filter_open_now_fallback(qs: QuerySet, now: datetime) -> QuerySet:
     return qs.filter((_weekly_open_q(now) & ~Q(has_exception)) | Q(pk__in=open_ids))
 
 
-def search(filters: query.SearchFilters) -> list[Service]:
-    """Published services matching the filters, in list order (examples last, then by name)."""
-    return in_order(query.ids(filters))
-
-
 def service_search(**filters) -> list[Service]:
-    """search() with the filters as keyword arguments (see query.SearchFilters)."""
-    return search(query.SearchFilters(**filters))
+    """Published services matching the filters (keyword arguments of query.SearchFilters), in list order
+    (examples last, then by name)."""
+    return in_order(query.ids(query.SearchFilters(**filters)))
 
 
 def in_order(ids: list[int]) -> list[Service]:
@@ -114,12 +110,7 @@ def page_of(filters: query.SearchFilters, *, page: int, size: int) -> tuple[list
     return with_display_data(in_order(page_ids), at=filters.at), query.count(filters)
 
 
-CODE_TABLES = (
-    ("categories", Service.categories.through, "category_id"),
-    ("target_groups", Service.target_groups.through, "targetgroup_id"),
-    ("languages", Service.languages.through, "language_id"),
-    ("municipalities", Service.municipalities.through, "municipality_id"),
-)
+CODE_TABLES = query.CODE_TABLES
 PERIOD, EXCEPTION = -1, -2  # row kinds of _display_rows besides the CODE_TABLES indexes
 
 

@@ -22,18 +22,8 @@ PRINT_LIMIT = 200
 def _search(request) -> tuple[ServiceFilterForm, query.SearchFilters]:
     """The form and the filters it gives; an invalid form searches with the defaults (its errors show)."""
     form = ServiceFilterForm(request.GET or None)
-    f = form.cleaned_data if form.is_bound and form.is_valid() else {}
-    filters = query.SearchFilters(
-        q=f.get("q", ""),
-        municipality=f.get("municipality") or "",
-        category=f.get("category") or "",
-        target_group=f.get("target_group") or "",
-        language=f.get("language") or "",
-        open_now=f.get("open_now", False),
-        include_referral=f.get("include_referral", False),
-        lang=current_lang(),
-    )
-    return form, filters
+    cleaned = form.cleaned_data if form.is_bound and form.is_valid() else {}
+    return form, query.SearchFilters.from_form(cleaned, current_lang())
 
 
 def _cards(services):
@@ -41,24 +31,28 @@ def _cards(services):
 
 
 def service_list(request):
+    """One page of the list through selectors.page_of (a long list reads only its page); the Paginator
+    only numbers the pages."""
     form, filters = _search(request)
-    page = Paginator(query.ids(filters), PAGE_SIZE).get_page(request.GET.get("page"))
-    cards = _cards(selectors.with_display_data(selectors.in_order(page.object_list)))
+    asked = _page_number(request)
+    rows, count = selectors.page_of(filters, page=asked, size=PAGE_SIZE)
+    page = Paginator(range(count), PAGE_SIZE).get_page(asked)
+    if page.number != asked:  # past the last page: show the last one
+        rows, count = selectors.page_of(filters, page=page.number, size=PAGE_SIZE)
     return render(
         request,
         "services/list.html",
-        {"form": form, "page": page, "cards": cards, "query_string": _query_without_page(request)},
+        {"form": form, "page": page, "cards": _cards(rows), "query_string": _query_without_page(request)},
     )
 
 
 def service_print(request):
     form, filters = _search(request)
-    ids = query.ids(filters)
-    services = selectors.with_display_data(selectors.in_order(ids[:PRINT_LIMIT]))
+    services, count = selectors.page_of(filters, page=1, size=PRINT_LIMIT)
     return render(
         request,
         "services/print.html",
-        {"form": form, "cards": _cards(services), "limit": PRINT_LIMIT, "count": len(ids)},
+        {"form": form, "cards": _cards(services), "limit": PRINT_LIMIT, "count": count},
     )
 
 
@@ -165,6 +159,14 @@ def export_hsds(request):
     filename = f"palvelut-hsds-{timezone.localdate():%Y-%m-%d}.json"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
+
+
+def _page_number(request) -> int:
+    """The ?page= number; anything that is not a positive whole number means the first page."""
+    try:
+        return max(1, int(request.GET.get("page", 1)))
+    except (TypeError, ValueError):
+        return 1
 
 
 def _query_without_page(request) -> str:

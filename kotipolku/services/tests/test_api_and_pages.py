@@ -34,6 +34,26 @@ def test_list_shape_and_pagination(services):
     assert Client().get("/api/v1/services?page=9").json()["items"] == []
 
 
+def test_list_page_paginates_like_the_api(services, monkeypatch):
+    """The HTML list shows 20 cards, the rest on page 2; a page past the end shows the last page and a
+    page that is not a number the first; the printable list shows its limit and counts every match."""
+    import re
+
+    def names(url):
+        html = Client().get(url).content.decode()
+        return re.findall(r'<h2><a href="/fi/palvelut/\d+/">([^<]+)</a>', html)
+
+    first, second = names("/fi/palvelut/"), names("/fi/palvelut/?page=2")
+    assert (len(first), len(second)) == (20, 6)
+    assert first[0] == "Ruoka-apu 00" and second[-1] == "Esimerkki: Yömaja"  # examples last
+    assert names("/fi/palvelut/?page=99") == second
+    assert names("/fi/palvelut/?page=x") == first
+    monkeypatch.setattr("kotipolku.services.views.PRINT_LIMIT", 5)
+    printed = Client().get("/fi/palvelut/tulosta/?municipality=091").content.decode()
+    assert "Näytetään 5 ensimmäistä 12 palvelusta." in printed
+    assert printed.count("<tr") == 1 + 5  # header row and five services
+
+
 def test_filters(services):
     """Municipality, category and open_now narrow the list; referral-only services need include_referral."""
     c = Client()
