@@ -5,7 +5,7 @@
       .venv/bin/python loadtest/profile_public.py [--rounds 200] [--profile service_search]
 
 Runs against the database prepared by loadtest/serve.sh with production settings (DEBUG off). Prints
-per request type: mean and median milliseconds, database queries, and whether the answer came from the
+per request type: mean and median milliseconds (wall clock), mean CPU milliseconds of this process, database queries, and whether the answer came from the
 page cache. --profile KIND prints the top of a cProfile of that request type. Contact POSTs and bot
 questions write rows (marked "PROFILE"), as in the load test.
 """
@@ -107,6 +107,8 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=200)
     parser.add_argument("--profile", default="", help="request type to profile with cProfile")
     parser.add_argument("--sort", default="tottime", help="cProfile sort key (tottime, cumulative)")
+    parser.add_argument("--restrict", nargs="*", help="cProfile print restrictions, e.g. kotipolku 40")
+    parser.add_argument("--show-queries", default="", metavar="KIND", help="print the SQL of one request of KIND")
     args = parser.parse_args()
     from django.conf import settings
 
@@ -114,30 +116,36 @@ def main() -> int:
     settings.INTAKE_FORM_RATE_LIMIT = 10**9  # one client address posts every round here
     settings.BOT_RATE_LIMIT = 10**9
     print(f"profile_public: {args.rounds} rounds, cache {settings.CACHES['default']['BACKEND'].rsplit('.', 1)[-1]}")
-    print(f"{'type':18} {'mean ms':>8} {'p50 ms':>8} {'queries':>8}  status / cache")
+    print(f"{'type':18} {'mean ms':>8} {'p50 ms':>8} {'cpu ms':>8} {'queries':>8}  status / cache")
     for kind, make in requests():
         call = make() if kind == "contact_post" else make
         for _ in range(5):  # warm
             (make() if kind == "contact_post" else call)()
-        times, queries, last = [], 0, None
+        times, cpu_times, queries, last = [], [], 0, None
         for _ in range(args.rounds):
             call = make() if kind == "contact_post" else call  # a fresh form (token, start time) per post
             with CaptureQueriesContext(connection) as ctx:
-                start = time.perf_counter()
+                start, cpu_start = time.perf_counter(), time.process_time()
                 last = call()
                 times.append(time.perf_counter() - start)
+                cpu_times.append(time.process_time() - cpu_start)
             queries += len(ctx.captured_queries)
         print(
             f"{kind:18} {1000 * statistics.fmean(times):8.2f} {1000 * statistics.median(times):8.2f} "
+            f"{1000 * statistics.fmean(cpu_times):8.2f} "
             f"{queries / args.rounds:8.1f}  {last.status_code} {last.get('X-Kotipolku-Cache', '-')}"
         )
+        if kind == args.show_queries:
+            for query in ctx.captured_queries:
+                print(f"    [{query['time']} s] {query['sql'][:300]}")
         if kind == args.profile:
             profiler = cProfile.Profile()
-            profiler.enable()
             for _ in range(args.rounds):
-                (make() if kind == "contact_post" else call)()
-            profiler.disable()
-            pstats.Stats(profiler).sort_stats(args.sort).print_stats(30)
+                call = make() if kind == "contact_post" else call  # the form's GET is not profiled
+                profiler.enable()
+                call()
+                profiler.disable()
+            pstats.Stats(profiler).sort_stats(args.sort).print_stats(*[int(r) if r.isdigit() else r for r in (args.restrict or ["30"])])
     return 0
 
 

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 PAGECACHE_WATCH = {
     "handbook": ("handbook.Article",),
     "services": ("services",),  # every model of the service compass
+    "teams": ("core.Team",),  # the team list that routes contact requests and notices (intake)
 }
 
 

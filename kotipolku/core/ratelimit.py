@@ -15,13 +15,24 @@ def _backend():
     return connections[cache.__dict__["_alias"]] if connections is not None else cache
 
 
+# INCR, and on the window's first hit EXPIRE, in one command: Redis runs a script atomically, so every
+# worker counts on the same key, and a key can never be left without its expiry.
+_COUNT_SCRIPT = """
+local count = redis.call('INCR', KEYS[1])
+if count == 1 then redis.call('EXPIRE', KEYS[1], ARGV[1]) end
+return count
+"""
+_scripts: dict[int, object] = {}  # id of the connection pool -> the script registered on a client of it
+
+
 def _count_in_redis(backend: RedisCache, bucket: str, window_seconds: int) -> int:
-    """Create-if-missing and increment in one round trip (one MULTI): the same counter for every worker."""
+    """Increment the window's counter in one round trip: the same counter for every worker."""
     raw = backend.make_and_validate_key(bucket)
-    pipe = backend._cache.get_client(raw, write=True).pipeline(transaction=True)
-    pipe.set(raw, 0, ex=window_seconds + 1, nx=True)
-    pipe.incr(raw)
-    return pipe.execute()[1]
+    client = backend._cache.get_client(raw, write=True)
+    script = _scripts.get(id(client.connection_pool))
+    if script is None:
+        script = _scripts[id(client.connection_pool)] = client.register_script(_COUNT_SCRIPT)
+    return int(script(keys=[raw], args=[window_seconds + 1]))
 
 
 def hit(key: str, *, limit: int, window_seconds: int) -> bool:

@@ -35,6 +35,26 @@ def test_two_workers_share_one_limit_through_redis(monkeypatch):
     workers[0].clear()
 
 
+def test_a_window_counter_in_redis_expires_with_its_window(monkeypatch):
+    """The counter is created with an expiry (one script: INCR, then EXPIRE on the first hit), so Redis
+    never keeps a counter forever, and later hits do not push the expiry further."""
+    redis_or_skip()
+    backend = RedisCache(REDIS_URL, {"KEY_PREFIX": f"test-{uuid.uuid4()}"})
+    monkeypatch.setattr(ratelimit, "cache", backend)
+    monkeypatch.setattr(ratelimit.time, "time", lambda: 600 * 1000 + 0.5)  # the start of a window
+    ratelimit.hit("bot-ask:10.0.0.2", limit=5, window_seconds=600)
+    raw = backend.make_and_validate_key("rl:bot-ask:10.0.0.2:1000")
+    client = backend._cache.get_client(raw, write=True)
+    client.expire(raw, 100)  # as if the window were nearly over
+    assert ratelimit.hit("bot-ask:10.0.0.2", limit=5, window_seconds=600) is False
+    assert int(client.get(raw)) == 2
+    assert 0 < client.ttl(raw) <= 100
+    client.delete(raw)
+    ratelimit.hit("bot-ask:10.0.0.2", limit=5, window_seconds=600)
+    assert 500 < client.ttl(raw) <= 601
+    backend.clear()
+
+
 def test_redis_client_objects_are_reused():
     redis_or_skip()
     backend = RedisCache(REDIS_URL, {"KEY_PREFIX": f"test-{uuid.uuid4()}"})

@@ -4,6 +4,7 @@ import datetime as dt
 
 from django.conf import settings
 
+from kotipolku.core import pagecache
 from kotipolku.core.models import Team
 from kotipolku.intake import rules
 from kotipolku.intake.models import IntakeItem
@@ -13,8 +14,9 @@ class TeamResolver:
     """Team for a municipality: the team whose `municipality` matches, else the default team.
 
     The default is the team named in settings.INTAKE_DEFAULT_TEAM, else the oldest team. The teams (a
-    handful per organisation) are read in one query per resolver and matched here, so a contact request
-    or a batch of notices costs one query for its team, not two per municipality.
+    handful per organisation) are read once and matched here. The list is kept in the worker's memory
+    under the "teams" version of core.pagecache, which a save or delete of any Team bumps, so a contact
+    request normally costs no query for its team (docs/reliability/load.md).
     """
 
     def __init__(self):
@@ -22,7 +24,7 @@ class TeamResolver:
 
     def _all(self) -> list[Team]:
         if self._teams is None:
-            self._teams = list(Team.objects.only("pk", "name", "municipality").order_by("pk"))
+            self._teams = pagecache.get_or_compute("teams", namespaces=["teams"], ttl=300, compute=_read_teams)
         return self._teams
 
     def default(self) -> Team | None:
@@ -35,6 +37,10 @@ class TeamResolver:
         key = (municipality or "").strip().casefold()
         matching = [t for t in self._all() if key and (t.municipality or "").strip().casefold() == key]
         return matching[0] if matching else self.default()
+
+
+def _read_teams() -> list[Team]:
+    return list(Team.objects.only("pk", "name", "municipality").order_by("pk"))
 
 
 def team_for_municipality(municipality: str) -> Team | None:

@@ -35,3 +35,18 @@ def test_one_query_for_any_number_of_municipalities(team_a, team_b):
         found = [resolve(m) for m in ("Kerava", "Vantaa", "Hyvinkää", "Tuusula", "kerava")]
     assert [t.name for t in found] == ["Tiimi C", "Tiimi A", "Tiimi B", "Tiimi A", "Tiimi C"]
     assert len(ctx.captured_queries) == 1
+
+
+def test_the_team_list_is_kept_between_requests_until_a_team_changes(team_a, team_b):
+    """Contact requests do not read the teams each time, but a changed team is used at once."""
+    assert TeamResolver()("Kerava") == team_a  # reads and keeps the list
+    with CaptureQueriesContext(connection) as ctx:
+        assert TeamResolver()("Hyvinkää") == team_b
+    assert len(ctx.captured_queries) == 0
+    team_b.municipality = "Kerava"
+    team_b.save()
+    assert TeamResolver()("Kerava") == team_b
+    Team.objects.create(name="Tiimi C", municipality="Järvenpää")
+    assert TeamResolver()("järvenpää").name == "Tiimi C"
+    team_b.delete()
+    assert TeamResolver()("Kerava") == team_a
