@@ -90,9 +90,15 @@ def landlord_b(db):
     return _landlord("Vuokratalot B", LANDLORD_B_TOKEN)
 
 
-def logged_in(user: User) -> HttpClient:
+def logged_in(user: User, *, second_step: bool = True) -> HttpClient:
+    """A client signed in as user. With second_step (the default), the session has also passed the
+    one-time code step (core.mfa), as every staff session must in production."""
     http = HttpClient()
     http.force_login(user)
+    if second_step:
+        from kotipolku.core.mfa import verify_session_without_code
+
+        verify_session_without_code(http.session, user)
     return http
 
 

@@ -142,6 +142,8 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     *KOTIPOLKU_APPS,
 ]
 
@@ -155,8 +157,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "kotipolku.core.middleware.StaffIdleTimeoutMiddleware",
+    "kotipolku.core.middleware.StaffMFAMiddleware",  # the one-time code step (core.mfa, ASVS 2.2.3)
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
     "kotipolku.core.faults.FaultMiddleware",  # database/disk faults in views → 503 (docs/reliability/faults.md)
@@ -212,6 +216,10 @@ PASSWORD_HASHERS = (
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "staff-home"
 LOGOUT_REDIRECT_URL = "front"
+# Staff sign in with a password and a one-time code from an authenticator app (core.mfa, ASVS 2.2.3).
+# On by default; the demo (DEBUG) runs without it unless STAFF_MFA_REQUIRED=true.
+STAFF_MFA_REQUIRED = env_bool("STAFF_MFA_REQUIRED", not DEBUG)
+OTP_TOTP_ISSUER = "Kotipolku"
 SESSION_COOKIE_AGE = 12 * 60 * 60  # absolute upper bound; idle timeout is enforced by middleware
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

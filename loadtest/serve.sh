@@ -48,6 +48,9 @@ fi
 DEBUG=false $PY manage.py collectstatic --noinput -v0
 
 export DEBUG=false SECURE_COOKIES=false KOTIPOLKU_DEMO=false
+# The load and fuzz clients sign staff in with the demo passwords only; the one-time code step
+# (core.mfa, on in production) is covered by kotipolku/core/tests/test_mfa.py and the permission matrix.
+export STAFF_MFA_REQUIRED="${STAFF_MFA_REQUIRED:-false}"
 [[ "${TRUST_XFF:-0}" == 1 ]] && export BEHIND_TLS_PROXY=true
 .venv/bin/gunicorn kotipolku.wsgi:application --bind "127.0.0.1:$PORT" --workers "$WORKERS" --preload --timeout 60 \
   --env DJANGO_SETTINGS_MODULE=loadtest.settings --pid "$RUN/$PORT.pid" \

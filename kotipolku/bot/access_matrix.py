@@ -38,7 +38,7 @@ ROWS = [
     Row("bot:chat", public(400), path="/fi/botti/", method="POST", body={"message": ""}, note="empty"),
     Row("bot:feedback", public(302), path="/fi/botti/palaute/", method="POST", body={"helpful": "1"}),
     Row("bot:path", public(200), path="/fi/botti/polku/matriisi-polku/"),
-    Row("bot:path", public(404), path="/fi/botti/polku/ei-ole/", note="unknown"),
+    Row("bot:path", public(404), path="/fi/botti/polku/ei-ole/", note="unknown", audited_refusal=False),
     Row("bot:staff-queue", staff_page("editor", "admin"), path="/fi/staff/botti/"),
     Row(
         "bot:staff-add-example",

@@ -11,7 +11,6 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, F, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
-from django.http import Http404
 from django.utils import timezone
 
 from kotipolku.clients import longterm
@@ -136,7 +135,9 @@ def caseload(
     qs = access.visible(actor, Client.objects.all())
     if team is not None:
         if access.role_of(actor) != "admin" and team.pk not in access.team_ids(actor):
-            raise Http404
+            raise access.refusal(
+                actor, AuditAction.READ, object_type="core.Team", object_id=team.pk, reason="not_visible", status=404
+            )
         qs = qs.filter(teams=team)
     else:
         worker = worker or (actor if isinstance(actor, User) else None)

@@ -3,7 +3,7 @@
 import json
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -34,7 +34,7 @@ from kotipolku.clients.models import Client, Referral
 from kotipolku.core import access
 from kotipolku.core.access import Area
 from kotipolku.core.decorators import area_required
-from kotipolku.core.models import Team, User
+from kotipolku.core.models import AuditAction, Team, User
 from kotipolku.core.ratelimit import limited
 from kotipolku.core.views import too_many_requests
 
@@ -365,7 +365,13 @@ def anonymise(request, client_id: int):
     """Erase by anonymisation (team leads and admins)."""
     client = selectors.client_get(actor=request.user, client_id=client_id)
     if access.role_of(request.user) not in ("lead", "admin"):
-        raise PermissionDenied
+        raise access.refusal(
+            request.user,
+            AuditAction.DELETE,
+            object_type="clients.Client",
+            object_id=client.pk,
+            reason="action_not_allowed",
+        )
     form = AnonymiseForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         services.client_anonymise(actor=request.user, client=client.pk, reason=form.cleaned_data["reason"])

@@ -78,7 +78,13 @@ def in_area(actor: Actor, area: Area) -> bool:
 
 def require_area(actor: Actor, area: Area) -> None:
     if not in_area(actor, area):
+        refuse_area(actor, area)
         raise PermissionDenied
+
+
+def refuse_area(actor: Actor, area: Area) -> None:
+    """Audit a signed-in actor sent away from an area (the caller answers 403)."""
+    audit.refused(actor, AuditAction.READ, object_type="area", object_id=area.value, reason="area")
 
 
 def team_ids(actor: Actor) -> frozenset[int]:
@@ -173,13 +179,28 @@ def visible(actor: Actor, queryset: models.QuerySet) -> models.QuerySet:
 
 
 def check(actor: Actor, action: AuditAction, obj: models.Model) -> None:
-    """Raise Http404 if the actor may not see obj, PermissionDenied if it may see but not do action."""
+    """Raise Http404 if the actor may not see obj, PermissionDenied if it may see but not do action.
+
+    Either refusal is audited (audit.refused), so id guessing shows in the audit log."""
     scope = scope_of(type(obj))
     q = scope.q_for(actor)
     if q == NOTHING or (q and not type(obj)._default_manager.filter(q, pk=obj.pk).exists()):
+        _refuse(actor, action, obj, "not_visible")
         raise Http404
     if not scope.allows(actor, action):
+        _refuse(actor, action, obj, "action_not_allowed")
         raise PermissionDenied
+
+
+def _refuse(actor: Actor, action: AuditAction, obj: models.Model, reason: str) -> None:
+    audit.refused(
+        actor,
+        action,
+        object_type=audit.object_type_of(obj),
+        object_id=obj.pk,
+        client_id=audit.client_id_of(obj),
+        reason=reason,
+    )
 
 
 def authorize(actor: Actor, action: AuditAction, obj: models.Model, **detail: Any) -> models.Model:
@@ -191,11 +212,46 @@ def authorize(actor: Actor, action: AuditAction, obj: models.Model, **detail: An
 
 def get_for(actor: Actor, queryset: models.QuerySet, action: AuditAction = AuditAction.READ, **lookup: Any):
     """Fetch one object the actor may see, check `action` and audit it; Http404 otherwise."""
+    return authorize(actor, action, get_visible(actor, queryset, action, **lookup))
+
+
+def get_visible(actor: Actor, queryset: models.QuerySet, action: AuditAction = AuditAction.READ, **lookup: Any):
+    """One object the actor may see, for a caller that audits what it then does with it (a write).
+    Http404 otherwise, audited as a refused `action`."""
     try:
-        obj = visible(actor, queryset).get(**lookup)
+        return visible(actor, queryset).get(**lookup)
     except (queryset.model.DoesNotExist, ValueError, TypeError):
+        _refuse_lookup(actor, action, queryset.model, lookup)
         raise Http404 from None
-    return authorize(actor, action, obj)
+
+
+def refusal(
+    actor: Actor, action: AuditAction, *, object_type: str, object_id: str | int = "", reason: str, status: int = 403
+) -> Exception:
+    """Audit a refusal decided outside the scopes (a team the actor is not in, a role that may not do
+    this) and return the exception to raise: `raise access.refusal(...)`; 404 hides that it exists."""
+    audit.refused(actor, action, object_type=object_type, object_id=object_id, reason=reason)
+    return Http404() if status == 404 else PermissionDenied()
+
+
+def _refuse_lookup(actor: Actor, action: AuditAction, model: type[models.Model], lookup: dict) -> None:
+    """Audit a lookup that found nothing the actor may see, telling a guessed id of another team's
+    record ("not_visible") from one that does not exist ("not_found"). Only refused lookups pay
+    for the extra query."""
+    if not in_area(actor, Area.STAFF) and not isinstance(actor, LandlordPrincipal):
+        return  # anonymous visitors are not recorded (audit.refused)
+    try:
+        exists = model._default_manager.filter(**lookup).exists()
+    except (ValueError, TypeError):  # an id that is not even of the right type
+        exists = False
+    object_id = next((str(v) for k, v in lookup.items() if k in ("pk", "id", "public_id")), "")
+    audit.refused(
+        actor,
+        action,
+        object_type=audit.object_type_of(model),
+        object_id=object_id[:64],
+        reason="not_visible" if exists else "not_found",
+    )
 
 
 def read_list(actor: Actor, queryset: models.QuerySet, rows: list[models.Model] | None = None) -> list:

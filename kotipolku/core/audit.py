@@ -1,11 +1,14 @@
 """Writing the audit log. Call inside the transaction of the change it records (services do)."""
 
+import logging
 from typing import Any
 
-from django.db import models
+from django.db import DatabaseError, models
 
 from kotipolku.core import context
 from kotipolku.core.models import AuditAction, AuditEvent
+
+log = logging.getLogger(__name__)
 
 
 def _actor_fields(actor: Any) -> dict[str, str]:
@@ -71,3 +74,46 @@ def record_list(actor: Any, model: type[models.Model], rows: list[models.Model])
         ids=[str(r.pk) for r in rows],
         client_ids=client_ids,
     )
+
+
+def refused(
+    actor: Any, action: AuditAction | str, *, object_type: str, object_id: str | int = "", client_id="", reason: str
+) -> None:
+    """Record that a signed-in actor was refused an object or an area (ASVS 7.1.3, gap G4).
+
+    reason: "not_visible" (the object exists but belongs to another team or landlord), "not_found"
+    (no such object: an id that was guessed or mistyped), "action_not_allowed" or "area". Anonymous
+    visitors are not recorded: they are sent to the login page, and rows written for unauthenticated
+    traffic would let anyone fill the log. During a request the event is written when the request
+    ends (flush_pending), outside the transaction that the refusal rolls back.
+    """
+    fields = _actor_fields(actor)
+    if fields["actor_type"] == "anonymous":
+        return
+    ctx = context.active()
+    event = AuditEvent(
+        **fields,
+        action=AuditAction.REFUSED,
+        object_type=object_type,
+        object_id=str(object_id or ""),
+        client_id=str(client_id or ""),
+        request_id=ctx.request_id if ctx else "",
+        ip=ctx.ip if ctx else None,
+        detail={"reason": reason, "asked": str(AuditAction(action))},
+    )
+    if ctx is None:
+        event.save()
+    else:
+        ctx.pending_events.append(event)
+
+
+def flush_pending(ctx: context.RequestContext) -> None:
+    """Write the refusals of a finished request. A database fault must not turn the answer into a 500:
+    it is logged (counts only, no personal data) and the request's own answer goes out unchanged."""
+    if not ctx.pending_events:
+        return
+    events, ctx.pending_events[:] = list(ctx.pending_events), []
+    try:
+        AuditEvent.objects.bulk_create(events)
+    except DatabaseError as exc:
+        log.error("Could not write %d refused-access audit event(s): %s", len(events), type(exc).__name__)

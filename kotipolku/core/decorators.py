@@ -5,7 +5,7 @@ from functools import wraps
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 
-from kotipolku.core.access import Area, in_area, is_staff_user
+from kotipolku.core.access import Area, in_area, is_staff_user, refuse_area
 
 
 def area_required(area: Area):
@@ -17,6 +17,7 @@ def area_required(area: Area):
             if not is_staff_user(request.user):
                 return redirect_to_login(request.get_full_path())
             if not in_area(request.user, area):
+                refuse_area(request.user, area)
                 raise PermissionDenied
             return view(request, *args, **kwargs)
 

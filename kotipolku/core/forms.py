@@ -18,6 +18,23 @@ class LoginForm(AuthenticationForm):
         self.fields["password"].max_length = 200
 
 
+class MFACodeForm(forms.Form):
+    """The six-digit code of the authenticator app; spaces are allowed (apps show "123 456")."""
+
+    code = forms.CharField(
+        label=_("Kuusinumeroinen koodi"),
+        max_length=12,
+        help_text=_("Koodi vaihtuu 30 sekunnin välein. Kirjoita sovelluksen nyt näyttämä koodi."),
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "size": "8"}),
+    )
+
+    def clean_code(self) -> str:
+        code = "".join(self.cleaned_data["code"].split())
+        if not (len(code) == 6 and code.isascii() and code.isdigit()):
+            raise forms.ValidationError(_("Kirjoita koodi kuutena numerona, esimerkiksi 123456."))
+        return code
+
+
 class AuditFilterForm(forms.Form):
     """Filters of the audit log; every field optional, bad values give field errors."""
 

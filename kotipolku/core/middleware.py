@@ -7,9 +7,12 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.http import JsonResponse
+from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
-from kotipolku.core import context
+from kotipolku.core import audit, context
 
 
 def client_ip(request) -> str | None:
@@ -29,11 +32,13 @@ class RequestContextMiddleware:
         incoming = request.META.get("HTTP_X_REQUEST_ID", "")
         request_id = incoming if len(incoming) == 36 else str(uuid.uuid4())
         request.request_id = request_id
-        token = context.activate(context.RequestContext(request_id=request_id, ip=client_ip(request)))
+        ctx = context.RequestContext(request_id=request_id, ip=client_ip(request))
+        token = context.activate(ctx)
         try:
             response = self.get_response(request)
         finally:
             context.deactivate(token)
+            audit.flush_pending(ctx)
         response["X-Request-ID"] = request_id
         return response
 
@@ -76,3 +81,29 @@ class StaffIdleTimeoutMiddleware:
             if now - last >= 60 or self.SESSION_KEY not in request.session:
                 request.session[self.SESSION_KEY] = now
         return self.get_response(request)
+
+
+class StaffMFAMiddleware:
+    """Until a signed-in user has given the one-time code of this session (core.mfa), only the code,
+    set-up and logout pages answer: pages redirect to the step, the API and other methods get 403.
+    After django_otp's OTPMiddleware, which marks the verified sessions."""
+
+    OPEN_URL_NAMES = frozenset({"mfa-verify", "mfa-setup", "logout", "healthz", "healthz-db"})
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        from kotipolku.core import mfa, mfa_views  # local: views import forms and models
+
+        match = request.resolver_match
+        if (match and match.url_name in self.OPEN_URL_NAMES) or not mfa.needs_step(request.user):
+            return None
+        if request.path.startswith("/api/"):
+            return JsonResponse({"detail": "Two-step sign-in is not complete: enter the one-time code."}, status=403)
+        if request.method in ("GET", "HEAD"):
+            return redirect(mfa_views.step_url(request.user, request.get_full_path()))
+        raise PermissionDenied

@@ -99,6 +99,7 @@ class AuditAction(models.TextChoices):
     UPDATE = "update", _("muutos")
     DELETE = "delete", _("poisto")
     EXPORT = "export", _("vienti")
+    REFUSED = "refused", _("estetty")
 
 
 class AuditEventQuerySet(models.QuerySet):

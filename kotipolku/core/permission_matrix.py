@@ -28,6 +28,9 @@ class Row:
     body: dict | Callable[[Any], dict] | None = None
     json: bool = False  # send body as JSON (API) rather than a form
     note: str = ""
+    # A signed-in role's 403/404 here is an access decision and must write a "refused" audit event.
+    # False only where the 403/404 decides nothing about access (e.g. a public page that does not exist).
+    audited_refusal: bool = True
 
     def __post_init__(self):
         missing = set(ROLES) - set(self.expect)

@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from kotipolku.core import views
+from kotipolku.core import mfa_views, views
 from kotipolku.core.forms import LoginForm
 
 urlpatterns = [
@@ -12,6 +12,8 @@ urlpatterns = [
         name="login",
     ),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("accounts/koodi/", mfa_views.verify, name="mfa-verify"),
+    path("accounts/koodi/kayttoonotto/", mfa_views.setup, name="mfa-setup"),
     path("staff/", views.staff_home, name="staff-home"),
     path("staff/audit/", views.audit_log, name="audit-log"),
     path("staff/audit/export.csv", views.audit_export, name="audit-export"),

@@ -26,7 +26,7 @@ ROWS = [
     Row("handbook:article", public(200), path="/fi/kasikirja/matriisi/"),
     Row("handbook:article", public(200), path="/sv/kasikirja/matriisi/", note="Finnish fallback"),
     Row("handbook:article", public(200), path="/fi/kasikirja/matriisi/?print=1", note="print view"),
-    Row("handbook:article", public(404), path="/fi/kasikirja/ei-ole/", note="unknown slug"),
+    Row("handbook:article", public(404), path="/fi/kasikirja/ei-ole/", note="unknown slug", audited_refusal=False),
     Row("handbook:search", public(200), path="/fi/kasikirja/haku/?q=h%C3%A4%C3%A4d%C3%B6st%C3%A4"),
     Row("handbook:search", public(200), path="/fi/kasikirja/haku/", note="empty query"),
     Row("handbook:index", public(405), path="/fi/kasikirja/", method="POST", body={}, note="POST"),

@@ -7,7 +7,6 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from django.apps import apps
-from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.utils import timezone, translation
 
@@ -303,7 +302,7 @@ def observation_scope(actor: Actor) -> QuerySet:
         return Observation.objects.all()
     if role == Role.LEAD:
         return Observation.objects.filter(team_id__in=access.team_ids(actor))
-    raise PermissionDenied
+    raise access.refusal(actor, AuditAction.READ, object_type="area", object_id="observations", reason="area")
 
 
 def observation_report(*, actor: Actor, filters: Filters) -> dict:

@@ -3,7 +3,7 @@
 import datetime as dt
 from decimal import Decimal
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -54,7 +54,9 @@ def observation_create(
     free text holds identity codes, phone numbers, e-mail or addresses: nothing is saved then."""
     access.require_area(actor, Area.CLIENT_WORK)
     if access.role_of(actor) != Role.ADMIN and team.pk not in access.team_ids(actor):
-        raise PermissionDenied
+        raise access.refusal(
+            actor, AuditAction.CREATE, object_type="core.Team", object_id=team.pk, reason="not_visible"
+        )
     obs = Observation(
         phenomenon=phenomenon.strip(),
         theme=theme,
@@ -89,7 +91,13 @@ def target_set(
     access.require_area(actor, Area.REPORTS)
     is_admin = access.role_of(actor) == Role.ADMIN
     if not is_admin and (team is None or team.pk not in access.team_ids(actor)):
-        raise PermissionDenied
+        raise access.refusal(
+            actor,
+            AuditAction.UPDATE,
+            object_type="core.Team",
+            object_id=team.pk if team else "",
+            reason="not_visible" if team else "action_not_allowed",
+        )
     target = ResultTarget.objects.filter(
         metric=metric, period_start=period_start, period_end=period_end, team=team
     ).first() or ResultTarget(metric=metric, period_start=period_start, period_end=period_end, team=team)

@@ -183,7 +183,14 @@ def _team_param(request):
         return None
     team = {str(t.pk): t for t in allowed_teams(request.user)}.get(value)
     if team is None:
-        raise Http404
+        raise access.refusal(
+            request.user,
+            AuditAction.READ,
+            object_type="core.Team",
+            object_id=value[:64],
+            reason="not_visible",
+            status=404,
+        )
     return team
 
 
@@ -282,7 +289,9 @@ def observation_create(request):
 
 def _observations(request):
     if access.role_of(request.user) not in (Role.LEAD, Role.EDITOR, Role.ADMIN):
-        raise PermissionDenied
+        raise access.refusal(
+            request.user, AuditAction.READ, object_type="area", object_id="observations", reason="area"
+        )
     form, filters = _filter_form(request)
     report = selectors.observation_report(actor=request.user, filters=filters) if filters else None
     return form, filters, report

@@ -18,7 +18,7 @@ ROWS = [
     Row("services:list", public(200), path="/sv/palvelut/?q=mat&open_now=1", note="filtered"),
     Row("services:print", public(200), path="/fi/palvelut/tulosta/"),
     Row("services:detail", public(200), path=lambda ctx: f"/fi/palvelut/{ctx.service.pk}/"),
-    Row("services:detail", public(404), path="/fi/palvelut/999999/", note="missing"),
+    Row("services:detail", public(404), path="/fi/palvelut/999999/", note="missing", audited_refusal=False),
     Row("services:review", staff_page("editor", "admin"), path="/fi/staff/palvelut/tarkistettavat/"),
     Row("services:import", staff_page("editor", "admin"), path="/fi/staff/palvelut/tuonti/"),
     Row(

@@ -2,7 +2,6 @@
 
 from django.core.exceptions import ValidationError
 from django.db.models import F
-from django.http import Http404
 from django.utils.translation import gettext as _
 
 from kotipolku.clients.models import Client
@@ -15,10 +14,7 @@ def client_for_write(*, actor: Actor, client: Client | int) -> Client:
     """The client, if the actor may write its records (404 for other teams, 403 outside the area)."""
     access.require_area(actor, Area.CLIENT_WORK)
     client_id = client.pk if isinstance(client, Client) else client
-    try:
-        obj = access.visible(actor, Client.objects.all()).get(pk=client_id)
-    except (Client.DoesNotExist, ValueError, TypeError):
-        raise Http404 from None
+    obj = access.get_visible(actor, Client.objects.all(), AuditAction.UPDATE, pk=client_id)
     access.check(actor, AuditAction.UPDATE, obj)
     if obj.anonymised_at is not None:
         raise ValidationError(_("Asiakkaan tiedot on anonymisoitu, eikä niihin voi enää lisätä merkintöjä."))

@@ -7,10 +7,8 @@ that identifies the person or tells their story in words is removed. The audit l
 import datetime as dt
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import QuerySet
-from django.http import Http404
 from django.utils import timezone
 
 from kotipolku.clients.models import Client, ClientStatus
@@ -65,13 +63,13 @@ def client_anonymise(*, actor: Actor, client: Client | int, dry_run: bool = Fals
     """Anonymise one client (team leads and admins only). With dry_run nothing changes but the
     counts of what would be removed are returned."""
     access.require_area(actor, Area.CLIENT_WORK)
-    if access.role_of(actor) not in ("lead", "admin"):
-        raise PermissionDenied
     client_id = client.pk if isinstance(client, Client) else client
+    if access.role_of(actor) not in ("lead", "admin"):
+        raise access.refusal(
+            actor, AuditAction.DELETE, object_type="clients.Client", object_id=client_id, reason="action_not_allowed"
+        )
     with transaction.atomic():
-        obj = access.visible(actor, Client.objects.all()).filter(pk=client_id).first()
-        if obj is None:
-            raise Http404
+        obj = access.get_visible(actor, Client.objects.all(), AuditAction.DELETE, pk=client_id)
         access.authorize(actor, AuditAction.DELETE, obj, reason=reason, dry_run=dry_run)
         if dry_run:
             transaction.set_rollback(True)

@@ -6,7 +6,6 @@ from collections.abc import Iterable
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
-from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -36,10 +35,7 @@ def _user(actor: Actor) -> User | None:
 def _record_for_write(actor: Actor, model, pk: int):
     """A child record of a client the actor may write (404 for other teams)."""
     access.require_area(actor, Area.CLIENT_WORK)
-    try:
-        obj = access.visible(actor, model.objects.select_related("client")).get(pk=pk)
-    except (model.DoesNotExist, ValueError, TypeError):
-        raise Http404 from None
+    obj = access.get_visible(actor, model.objects.select_related("client"), AuditAction.UPDATE, pk=pk)
     client_for_write(actor=actor, client=obj.client)
     return obj
 

@@ -13,6 +13,7 @@ from django.test import Client as HttpClient
 from django.utils import timezone
 
 from kotipolku.clients.models import Encounter
+from kotipolku.core.mfa import verify_session_without_code
 
 pytestmark = pytest.mark.django_db(transaction=True)  # the failed write happens outside any atomic block
 
@@ -28,6 +29,7 @@ def _writes_fail(execute, sql, params, many, context):
 def test_encounter_entry_on_read_only_database_is_503_with_the_note_given_back(worker_a, client_a):
     http = HttpClient(raise_request_exception=False)
     http.force_login(worker_a)
+    verify_session_without_code(http.session, worker_a)
     before = Encounter.objects.count()
     note = "Tavattiin asemalla <klo 9>, puhuttiin asumistuesta."
     with connection.execute_wrapper(_writes_fail):

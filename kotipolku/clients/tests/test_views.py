@@ -17,10 +17,11 @@ from kotipolku.clients.services import (
 from kotipolku.core.models import AuditAction, AuditEvent
 
 pytestmark = pytest.mark.django_db
-# Session, user, teams, a count and a page of ids, those rows with their counts, the audit event.
-CASELOAD_QUERIES = 11
+# Session, user, the session's one-time code device (core.mfa), teams, a count and a page of ids, those
+# rows with their counts, the audit event.
+CASELOAD_QUERIES = 12
 # Plus one prefetch per section of the client page and the encounters page with its workers.
-CLIENT_PAGE_QUERIES = 19
+CLIENT_PAGE_QUERIES = 20
 
 
 def _populate(worker, team, n_clients: int, n_encounters: int) -> list[Client]:

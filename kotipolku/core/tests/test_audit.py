@@ -28,9 +28,59 @@ def test_reading_a_client_writes_an_audit_event(as_worker_a, worker_a, client_a)
 
 
 @pytest.mark.django_db
-def test_a_refused_read_writes_no_read_event(as_worker_b, client_a):
+def test_a_refused_read_is_audited_as_refused_not_as_read(as_worker_b, worker_b, client_a):
+    """Id guessing across teams shows in the audit log (ASVS 7.1.3, gap G4), and is never a read."""
+    response = as_worker_b.get(f"/api/v1/clients/{client_a.pk}", REMOTE_ADDR="10.1.2.4")
+    assert response.status_code == 404
+    event = AuditEvent.objects.get(object_id=str(client_a.pk))
+    assert event.action == AuditAction.REFUSED and event.object_type == "clients.Client"
+    assert event.actor_type == "user" and event.actor_id == str(worker_b.pk)
+    assert event.detail == {"reason": "not_visible", "asked": "read"}
+    assert event.ip == "10.1.2.4" and event.request_id == response["X-Request-ID"]
+
+
+@pytest.mark.django_db
+def test_a_guessed_id_that_does_not_exist_is_told_apart(as_worker_b, client_a):
+    assert as_worker_b.get(f"/api/v1/clients/{client_a.pk + 1000}").status_code == 404
+    event = AuditEvent.objects.get(action=AuditAction.REFUSED)
+    assert event.object_id == str(client_a.pk + 1000) and event.detail["reason"] == "not_found"
+
+
+@pytest.mark.django_db
+def test_a_refused_write_is_audited_although_its_transaction_is_rolled_back(as_worker_b, client_a):
+    """The refusal ends the write's transaction with an exception; the event is written after it."""
+    response = as_worker_b.post(
+        f"/api/v1/clients/{client_a.pk}/encounters", {"type": "phone"}, content_type="application/json"
+    )
+    assert response.status_code == 404
+    event = AuditEvent.objects.get(action=AuditAction.REFUSED)
+    assert event.object_id == str(client_a.pk) and event.detail == {"reason": "not_visible", "asked": "update"}
+    assert not client_a.encounters.exists()
+
+
+@pytest.mark.django_db
+def test_a_signed_in_user_outside_an_area_is_audited(as_editor, editor):
+    assert as_editor.get("/fi/staff/asiakkaat/").status_code == 403
+    event = AuditEvent.objects.get(action=AuditAction.REFUSED)
+    assert (event.object_type, event.object_id, event.actor_id) == ("area", "client_work", str(editor.pk))
+    assert event.detail["reason"] == "area"
+
+
+@pytest.mark.django_db
+def test_anonymous_refusals_write_nothing(anonymous, client_a):
+    """Unauthenticated traffic must not be able to fill the audit log; it goes to the login page."""
+    assert anonymous.get(f"/fi/staff/asiakkaat/{client_a.pk}/").status_code == 302
+    assert anonymous.get(f"/api/v1/clients/{client_a.pk}").status_code == 401
+    assert not AuditEvent.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_refusal_event_that_cannot_be_written_does_not_change_the_answer(as_worker_b, client_a, monkeypatch):
+    def fail(*args, **kwargs):
+        raise DatabaseError("disk I/O error")
+
+    monkeypatch.setattr(AuditEvent.objects, "bulk_create", fail)
     assert as_worker_b.get(f"/api/v1/clients/{client_a.pk}").status_code == 404
-    assert not AuditEvent.objects.filter(object_id=str(client_a.pk)).exists()
 
 
 @pytest.mark.django_db

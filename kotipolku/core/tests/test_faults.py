@@ -14,6 +14,7 @@ from django.db import IntegrityError, InternalError, OperationalError, connectio
 from django.test import Client as HttpClient
 
 from kotipolku.core import faults
+from kotipolku.core.mfa import verify_session_without_code
 from kotipolku.core.models import AuditEvent
 
 pytestmark = pytest.mark.django_db
@@ -70,6 +71,7 @@ def test_signed_in_staff_with_database_down_get_the_fault_page_not_a_500(worker_
     """The session is read in middleware (before any view): views.server_error answers the fault."""
     http = HttpClient(raise_request_exception=False)
     http.force_login(worker_a)
+    verify_session_without_code(http.session, worker_a)
     with database_down():
         response = http.get("/en/staff/")
     assert_fault_page(response, "en")

@@ -16,6 +16,7 @@ from django.urls import resolve
 
 from kotipolku.api import api
 from kotipolku.conftest import LANDLORD_A_TOKEN, logged_in
+from kotipolku.core.mfa import verify_session_without_code
 
 # Bodies sent raw with Content-Type: application/json (and one with a wrong content type).
 BAD_BODIES: list[tuple[str, bytes | str]] = [
@@ -238,6 +239,7 @@ def test_fixed_defect_staff_session_post_multipart_without_boundary(worker_a):
     StaffSessionAuth (core/api.py) reads request.POST, which raises MultiPartParserError."""
     http = HttpClient(enforce_csrf_checks=True)
     http.force_login(worker_a)
+    verify_session_without_code(http.session, worker_a)
     http.cookies["csrftoken"] = "a" * 32  # with a CSRF cookie present, the token is looked up in request.POST
     response = http.generic("POST", "/api/v1/clients/1/encounters", data=b"x", content_type="multipart/form-data")
     assert response.status_code < 500

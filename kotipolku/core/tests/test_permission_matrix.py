@@ -13,11 +13,13 @@ import pytest
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
+from django.test import Client as HttpClient
 from django.urls import get_resolver, path, resolve
 from django.utils import translation
 
 from kotipolku.api import api
 from kotipolku.core.discovery import app_modules
+from kotipolku.core.models import AuditAction, AuditEvent
 from kotipolku.core.permission_matrix import ROLES, Context, iter_route_names
 
 
@@ -55,16 +57,51 @@ def _send(http, row, ctx):
     return method(path, data=body or {})
 
 
+def _refused_count() -> int:
+    return AuditEvent.objects.filter(action=AuditAction.REFUSED).count()
+
+
+def _refusal_expected(role: str, response, row) -> bool:
+    return role != "anonymous" and response.status_code in (403, 404) and row.audited_refusal
+
+
 @pytest.mark.django_db
 @pytest.mark.parametrize("row", ROWS, ids=lambda r: r.id)
 def test_route_answers_each_role_as_declared(row, role_clients, matrix_ctx):
     """Each role gets exactly the declared status (404, not 403, for other teams' records)."""
     wrong = []
     for role in ROLES:
+        refused_before = _refused_count()
         response = _send(role_clients[role], row, matrix_ctx)
         if response.status_code != row.expect[role]:
             wrong.append(f"{role}: got {response.status_code}, want {row.expect[role]}")
+        elif _refusal_expected(role, response, row) and _refused_count() == refused_before:
+            # A signed-in role refused here must leave a trace (ASVS 7.1.3, G4 in docs/reliability/asvs.md).
+            wrong.append(f"{role}: {response.status_code} without a 'refused' audit event")
     assert not wrong, f"{row.id}: " + "; ".join(wrong)
+
+
+STAFF_ONLY = {"mfa-verify", "mfa-setup", "logout", "healthz", "healthz-db"}  # StaffMFAMiddleware.OPEN_URL_NAMES
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("row", [r for r in ROWS if r.route not in STAFF_ONLY], ids=lambda r: r.id)
+def test_a_session_without_the_code_step_gets_no_staff_route(row, matrix_ctx, worker_a, admin_user):
+    """Before the one-time code (core.mfa) a signed-in session reaches nothing that a signed-in role
+    would get and an anonymous visitor would not: pages redirect to the code step, the API says 403."""
+    from kotipolku.conftest import logged_in
+
+    anonymous_status = _send(HttpClient(), row, matrix_ctx).status_code
+    for user in (worker_a, admin_user):
+        response = _send(logged_in(user, second_step=False), row, matrix_ctx)
+        if response.status_code == anonymous_status and response.status_code >= 300:
+            continue  # refused as anyone would be (404 of a missing page, 401/403/405, 302 to a step)
+        if row.route.startswith("api:"):
+            assert response.status_code == 403, (row.id, user.username, response.status_code)
+        elif row.method in ("GET", "HEAD"):
+            assert response.status_code == 302 and "/accounts/koodi/" in response["Location"], (row.id, response)
+        else:
+            assert response.status_code == 403, (row.id, user.username, response.status_code)
 
 
 def undeclared_routes(rows, patterns=None) -> list[str]:

@@ -9,6 +9,7 @@ from django.test import Client as HttpClient
 from django.test import override_settings
 
 from kotipolku.clients.services import client_create
+from kotipolku.core.mfa import verify_session_without_code
 
 PASSWORD = "correct horse battery staple"
 
@@ -40,6 +41,7 @@ def test_logout_ends_the_session_on_the_server(worker_a):
     """After logout the old session cookie opens nothing, even if someone kept a copy of it."""
     http = HttpClient()
     _login(http, "worker-a")
+    verify_session_without_code(http.session, worker_a)  # the one-time code step is tested in test_mfa.py
     stolen = http.cookies[settings.SESSION_COOKIE_NAME].value
     assert http.get("/fi/staff/").status_code == 200
 
@@ -91,6 +93,7 @@ def test_session_api_write_without_csrf_token_is_refused(worker_a, team_a):
     client = client_create(actor=worker_a, team=team_a, nickname="Testi", age_group="35_49", usual_place="Asema")
     http = HttpClient(enforce_csrf_checks=True)
     http.force_login(worker_a)
+    verify_session_without_code(http.session, worker_a)
     url = f"/api/v1/clients/{client.pk}/encounters"
 
     refused = http.post(url, {"type": "phone"}, content_type="application/json")

@@ -6,6 +6,7 @@ import pytest
 from django.test import Client as HttpClient
 from django.test import override_settings
 
+from kotipolku.core.mfa import verify_session_without_code
 from kotipolku.core.middleware import StaffIdleTimeoutMiddleware
 
 
@@ -93,10 +94,14 @@ def test_repeated_failures_lock_the_login(worker_a):
 
 
 @pytest.mark.django_db
-def test_correct_login_reaches_the_staff_area(worker_a):
+def test_correct_login_reaches_the_staff_area_after_the_code_step(worker_a):
+    """The password opens the one-time code step (core.mfa, tested in test_mfa.py); then the staff area."""
     http = HttpClient()
     response = http.post("/fi/accounts/login/", {"username": "worker-a", "password": "correct horse battery staple"})
     assert response.status_code == 302
+    step = http.get("/fi/staff/")
+    assert step.status_code == 302 and step["Location"].startswith("/fi/accounts/koodi/")
+    verify_session_without_code(http.session, worker_a)
     assert http.get("/fi/staff/").status_code == 200
 
 

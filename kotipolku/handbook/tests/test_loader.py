@@ -5,6 +5,7 @@ import io
 import pytest
 from django.core.management import CommandError, call_command
 
+from kotipolku.core.mfa import verify_session_without_code
 from kotipolku.handbook.models import Article
 from kotipolku.handbook.services import ContentInvalid, handbook_load
 from kotipolku.handbook.tests.conftest import VALID
@@ -96,6 +97,7 @@ def test_admin_edit_is_kept_unless_forced(content_dir, client, editor):
     handbook_load(root=content_dir.root)
     article = Article.objects.get()
     client.force_login(editor)
+    verify_session_without_code(client.session, editor)
     data = {
         "slug": "testi", "lang": "fi", "theme": "haato", "kind": "article", "title": "Toimittajan korjaus",
         "summary": article.summary, "body": article.body, "sources": '[{"title": "Finlex", "url": "https://www.finlex.fi/"}]',

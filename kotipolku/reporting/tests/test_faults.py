@@ -7,12 +7,15 @@ from unittest import mock
 import pytest
 from django.test import Client as HttpClient
 
+from kotipolku.core.mfa import verify_session_without_code
+
 pytestmark = pytest.mark.django_db
 
 
 def test_xlsx_export_with_a_full_temporary_disk_is_a_clear_503(lead):
     http = HttpClient(raise_request_exception=False)
     http.force_login(lead)
+    verify_session_without_code(http.session, lead)
     url = "/en/staff/raportit/kpi.xlsx?start=2025-01-01&end=2025-12-31"
     assert http.get(url).status_code == 200
     full = OSError(errno.ENOSPC, "No space left on device")

@@ -7,6 +7,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from kotipolku.conftest import logged_in
+from kotipolku.core.mfa import verify_session_without_code
 from kotipolku.core.models import AuditAction, AuditEvent
 from kotipolku.services.exchange import hsds
 from kotipolku.services.exchange.upload import MAX_UPLOAD_BYTES
@@ -145,4 +146,5 @@ def test_csrf_is_required(editor):
 
     http = Client(enforce_csrf_checks=True)
     http.force_login(editor)
+    verify_session_without_code(http.session, editor)
     assert http.post(IMPORT, {"file": _file(CSV)}).status_code == 403

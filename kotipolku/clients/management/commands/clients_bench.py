@@ -18,6 +18,7 @@ from django.test import Client as HttpClient
 from django.test.utils import CaptureQueriesContext
 
 from kotipolku.clients.models import Client, Encounter
+from kotipolku.core.mfa import verify_session_without_code
 from kotipolku.core.models import User
 
 
@@ -45,6 +46,7 @@ class Command(BaseCommand):
         rng = random.Random(seed)
         http = HttpClient(HTTP_HOST="localhost")
         http.force_login(user)
+        verify_session_without_code(http.session, user)  # as a staff session past the code step
         self.stdout.write(
             f"data: {Client.objects.count():,} clients, {Encounter.objects.count():,} encounters; "
             f"worker {user.username}, team {team} ({len(team_clients):,} clients); "

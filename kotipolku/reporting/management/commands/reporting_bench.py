@@ -21,6 +21,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from kotipolku.clients.models import Client, Encounter, HousingPeriod
+from kotipolku.core.mfa import verify_session_without_code
 from kotipolku.core.models import Role, Team, TeamMembership, User
 
 
@@ -67,6 +68,7 @@ class Command(BaseCommand):
         for who, user in actors.items():
             http = HttpClient()
             http.force_login(user)
+            verify_session_without_code(http.session, user)  # as a staff session past the code step
             for name, url in pages.items():
                 times = []
                 for i in range(runs):
