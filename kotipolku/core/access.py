@@ -14,7 +14,7 @@ from functools import reduce
 from typing import Any
 
 from django.contrib.auth.models import AnonymousUser
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.db.models import Q
 from django.http import Http404
@@ -242,7 +242,7 @@ def _refuse_lookup(actor: Actor, action: AuditAction, model: type[models.Model],
         return  # anonymous visitors are not recorded (audit.refused)
     try:
         exists = model._default_manager.filter(**lookup).exists()
-    except (ValueError, TypeError):  # an id that is not even of the right type
+    except (ValueError, TypeError, OverflowError, ValidationError):  # an id not even of the right type or size
         exists = False
     object_id = next((str(v) for k, v in lookup.items() if k in ("pk", "id", "public_id")), "")
     audit.refused(

@@ -51,7 +51,7 @@ def device_for_setup(user: User) -> TOTPDevice:
 class SetupInfo:
     secret: str  # base32 in groups of four, for typing into the app by hand
     qr_svg: str  # the otpauth:// address as an inline SVG QR code
-    uri: str
+    uri: str  # the same address as a link: on the phone itself it opens the authenticator app
 
 
 def setup_info(device: TOTPDevice) -> SetupInfo:
@@ -64,31 +64,27 @@ def setup_info(device: TOTPDevice) -> SetupInfo:
 def check_code(request, device: TOTPDevice, code: str) -> str | None:
     """Verify a code and mark this session as verified. Returns None on success, otherwise the
     message to show; a wrong code is audited as refused, a new device's confirmation as an update."""
-    allowed, details = device.verify_is_allowed()
+    allowed, _details = device.verify_is_allowed()
     if not allowed:
         audit.refused(request.user, AuditAction.READ, object_type="mfa", object_id=device.pk, reason="throttled")
         return _("Liian monta väärää koodia. Odota hetki ja kokeile sitten uudelleen.")
     with transaction.atomic():
-        if not device.verify_token(code):
-            wrong = True
-        else:
-            wrong = False
-            if not device.confirmed:
-                device.confirmed = True
-                device.save(update_fields=["confirmed"])
-                TOTPDevice.objects.filter(user=device.user).exclude(pk=device.pk).delete()
-                audit.record(
-                    request.user,
-                    AuditAction.UPDATE,
-                    object_type="core.User",
-                    object_id=request.user.pk,
-                    change="mfa_device_confirmed",
-                )
-    if wrong:
+        accepted = device.verify_token(code)  # also counts a failure for the slow-down
+        if accepted and not device.confirmed:
+            _confirm(request.user, device)
+    if not accepted:
         audit.refused(request.user, AuditAction.READ, object_type="mfa", object_id=device.pk, reason="wrong_code")
         return _("Koodi ei kelpaa. Kirjoita sovelluksen nyt näyttämä kuusinumeroinen koodi.")
     otp_login(request, device)
     return None
+
+
+def _confirm(user: User, device: TOTPDevice) -> None:
+    """The first right code confirms a new device; any older device of the user stops working."""
+    device.confirmed = True
+    device.save(update_fields=["confirmed"])
+    TOTPDevice.objects.filter(user=device.user).exclude(pk=device.pk).delete()
+    audit.record(user, AuditAction.UPDATE, object_type="core.User", object_id=user.pk, change="mfa_device_confirmed")
 
 
 def verify_session_without_code(session, user: User) -> None:

@@ -151,3 +151,17 @@ def test_audit_export_neutralises_spreadsheet_formulas(as_admin):
     audit.record(sneaky, AuditAction.READ, object_type="x", object_id="1")
     body = b"".join(as_admin.get("/fi/staff/audit/export.csv").streaming_content).decode()
     assert "'@SUM(1+1)" in body and ",@SUM" not in body
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("odd_id", [2**70, "abc", None])
+def test_an_id_of_the_wrong_type_or_size_is_a_refused_not_found(worker_b, odd_id):
+    """The existence check of a refused lookup must not fail where the lookup itself did not."""
+    from django.http import Http404
+
+    from kotipolku.core import access
+
+    with pytest.raises(Http404):
+        access.get_for(worker_b, Client.objects.all(), pk=odd_id)
+    event = AuditEvent.objects.get(action=AuditAction.REFUSED)
+    assert event.detail["reason"] == "not_found" and event.actor_id == str(worker_b.pk)
