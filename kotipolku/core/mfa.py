@@ -57,7 +57,9 @@ class SetupInfo:
 def setup_info(device: TOTPDevice) -> SetupInfo:
     secret = base64.b32encode(unhexlify(device.key)).decode().rstrip("=")
     uri = device.config_url
-    qr = segno.make(uri, error="m").svg_inline(scale=4, dark="#000", light="#fff", omitsize=False)
+    qr = segno.make(uri, error="m").svg_inline(
+        scale=4, dark="#000", light="#fff", omitsize=False, title=_("QR-koodi todennussovellukselle")
+    )
     return SetupInfo(secret=" ".join(secret[i : i + 4] for i in range(0, len(secret), 4)), qr_svg=qr, uri=uri)
 
 

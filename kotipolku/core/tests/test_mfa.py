@@ -40,7 +40,7 @@ def test_first_sign_in_sets_up_the_app_then_the_code_opens_the_staff_pages(worke
     page = http.get(response["Location"])
     assert page.status_code == 200
     html = page.content.decode()
-    assert "<svg" in html and 'autocomplete="one-time-code"' in html
+    assert "<svg" in html and "<title>" in html and 'autocomplete="one-time-code"' in html
     device = TOTPDevice.objects.get(user=worker, confirmed=False)
     assert http.get(response["Location"]).status_code == 200
     assert TOTPDevice.objects.filter(user=worker).count() == 1  # a reload shows the same key
