@@ -125,7 +125,16 @@ def document_error_responses(schema: dict) -> dict:
             for status in sorted(statuses):
                 if status not in responses and str(status) not in responses:
                     responses[status] = _error_response(status)
+            if any(p.get("in") == "query" for p in operation.get("parameters") or []):
+                responses.setdefault(414, REQUEST_LINE_TOO_LONG)
     return schema
+
+
+# Answered by the web server (gunicorn's limit_request_line) before Django sees the request.
+REQUEST_LINE_TOO_LONG = {
+    "description": "The request line (path and query) is longer than the server accepts: 4,094 bytes",
+    "content": {"text/html": {"schema": {"type": "string"}}},
+}
 
 
 def install_error_handlers(api: NinjaAPI) -> None:
