@@ -9,10 +9,12 @@ holds Kotipolku's rules: who must pass the step, how a device is set up and what
 import base64
 from binascii import unhexlify
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
 import segno
 from django.conf import settings
 from django.db import transaction
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp import login as otp_login
@@ -37,6 +39,12 @@ def needs_step(user) -> bool:
 
 def confirmed_device(user: User) -> TOTPDevice | None:
     return TOTPDevice.objects.devices_for_user(user, confirmed=True).first()
+
+
+def step_url(user: User, next_url: str) -> str:
+    """Where a user who still needs the step goes: the code page, or set-up without a device yet."""
+    name = "mfa-verify" if confirmed_device(user) else "mfa-setup"
+    return f"{reverse(name)}?{urlencode({'next': next_url})}"
 
 
 def device_for_setup(user: User) -> TOTPDevice:

@@ -1,12 +1,9 @@
 """The second sign-in step of staff (core.mfa): enter a code, or set up the authenticator app first."""
 
-from urllib.parse import urlencode
-
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render, resolve_url
-from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -21,12 +18,6 @@ def _next_url(request) -> str:
     if url_has_allowed_host_and_scheme(wanted, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
         return wanted
     return resolve_url(settings.LOGIN_REDIRECT_URL)
-
-
-def step_url(user, next_url: str) -> str:
-    """Where a user who still needs the step goes: the code page, or set-up without a device yet."""
-    name = "mfa-verify" if mfa.confirmed_device(user) else "mfa-setup"
-    return f"{reverse(name)}?{urlencode({'next': next_url})}"
 
 
 def _code_page(request, template: str, device, extra: dict):
@@ -51,7 +42,7 @@ def verify(request):
         return redirect(_next_url(request))
     device = mfa.confirmed_device(request.user)
     if device is None:
-        return redirect(step_url(request.user, _next_url(request)))
+        return redirect(mfa.step_url(request.user, _next_url(request)))
     return _code_page(request, "registration/mfa_verify.html", device, {})
 
 
@@ -63,6 +54,6 @@ def setup(request):
     if not mfa.needs_step(request.user):
         return redirect(_next_url(request))
     if mfa.confirmed_device(request.user):
-        return redirect(step_url(request.user, _next_url(request)))
+        return redirect(mfa.step_url(request.user, _next_url(request)))
     device = mfa.device_for_setup(request.user)
     return _code_page(request, "registration/mfa_setup.html", device, {"setup": mfa.setup_info(device)})

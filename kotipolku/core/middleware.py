@@ -12,7 +12,7 @@ from django.http import JsonResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
-from kotipolku.core import audit, context
+from kotipolku.core import audit, context, mfa
 
 
 def client_ip(request) -> str | None:
@@ -97,13 +97,11 @@ class StaffMFAMiddleware:
         return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
-        from kotipolku.core import mfa, mfa_views  # local: views import forms and models
-
         match = request.resolver_match
         if (match and match.url_name in self.OPEN_URL_NAMES) or not mfa.needs_step(request.user):
             return None
         if request.path.startswith("/api/"):
             return JsonResponse({"detail": "Two-step sign-in is not complete: enter the one-time code."}, status=403)
         if request.method in ("GET", "HEAD"):
-            return redirect(mfa_views.step_url(request.user, request.get_full_path()))
+            return redirect(mfa.step_url(request.user, request.get_full_path()))
         raise PermissionDenied
