@@ -145,7 +145,9 @@ def main() -> int:
                 profiler.enable()
                 call()
                 profiler.disable()
-            pstats.Stats(profiler).sort_stats(args.sort).print_stats(*[int(r) if r.isdigit() else r for r in (args.restrict or ["30"])])
+            pstats.Stats(profiler).sort_stats(args.sort).print_stats(
+                *[int(r) if r.isdigit() else r for r in (args.restrict or ["30"])]
+            )
     return 0
 
 

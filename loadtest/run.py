@@ -2,13 +2,17 @@
 
     .venv/bin/python loadtest/run.py --base http://127.0.0.1:8202 --database-url sqlite:////tmp/...sqlite3
 
-Three phases of --duration seconds each, with the same number of client threads:
+Phases of --duration measured seconds each, with the same number of client threads:
   1. trivial: only GET /healthz (the reference throughput of the server),
   2. public:  the public mix (bot question, service search, handbook page, contact request form + post),
   3. mixed:   the public mix plus staff threads (login, caseload, client page, encounter entry).
-Prints throughput and p50/p95/p99 per request type and phase, the public/trivial throughput ratio, 429 and
-5xx counts, and compares every contact request and encounter that got a success answer with the rows stored
-(manage.py reliability_count). Public clients get distinct X-Forwarded-For addresses (the server must run
+Each phase first runs --ramp seconds unmeasured (default: the form fill time + 1 s), so the measured window
+sees contact posts at their steady rate (one per form) and staff already signed in. With --pairs N the
+trivial and public phases alternate N times in ABBA order (T P, P T, T P, ...), so a machine that speeds up
+or slows down during the run weighs on both alike; the ratio is then pooled over all slices and also shown
+per pair. Prints throughput and p50/p95/p99 per request type and phase, the public/trivial throughput ratio,
+429 and 5xx counts, and compares every contact request and encounter that got a success answer with the
+rows stored (manage.py reliability_count). Public clients get distinct X-Forwarded-For addresses (the server must run
 with TRUST_XFF=1, see serve.sh) unless --single-ip, which shows the per-IP rate limits answering 429.
 Safety: the base URL must be http://127.0.0.1:<port>; duration and request count are capped.
 """
@@ -119,8 +123,10 @@ class Run:
         self.accepted_contacts: list[str] = []
         self.accepted_encounters: list[str] = []
         self.stop = threading.Event()
+        self.measuring = threading.Event()  # set during a phase's measured window, after its ramp
         self.phase = ""
         self.phase_start_total = 0
+        self.slices: list[tuple[str, int, float]] = []  # (phase, measured requests, measured seconds)
 
     def next_marker(self) -> str:
         with self.counter_lock:
@@ -130,6 +136,7 @@ class Run:
     def timed(self, client: Http, kind: str, method: str, path: str, **kwargs):
         if self.stats.total - self.phase_start_total >= self.args.max_requests:
             self.stop.set()  # the cap is per phase
+        measured = self.measuring.is_set()  # a request counts when it starts inside the measured window
         start = time.perf_counter()
         try:
             if method == "FORM":
@@ -138,7 +145,8 @@ class Run:
                 status, location, data = client.request(method, path, **kwargs)
         except OSError:
             status, location, data = 599, "", b""  # connection failure counts as a server error
-        self.stats.add(self.phase, kind, status, time.perf_counter() - start)
+        if measured:
+            self.stats.add(self.phase, kind, status, time.perf_counter() - start)
         return status, location, data
 
     def new_public_client(self) -> Http:
@@ -275,20 +283,31 @@ class Run:
 
     # --- phases --------------------------------------------------------------------------------
     def phase_run(self, name: str, targets: list) -> float:
+        """Run one phase: --ramp seconds unmeasured, then --duration measured; returns the measured seconds."""
         self.phase = name
         self.phase_start_total = self.stats.total
         self.stop.clear()
+        self.measuring.clear()
         threads = [threading.Thread(target=t, args=a, daemon=True) for t, a in targets]
-        start = time.perf_counter()
         for thread in threads:
             thread.start()
+        ramp_end = time.perf_counter() + self.args.ramp
+        while time.perf_counter() < ramp_end and not self.stop.is_set():
+            time.sleep(0.05)
+        before = self.stats.total
+        self.phase_start_total = before
+        start = time.perf_counter()
+        self.measuring.set()
         deadline = start + self.args.duration
         while time.perf_counter() < deadline and not self.stop.is_set():
-            time.sleep(0.2)
+            time.sleep(0.05)
+        self.measuring.clear()
+        elapsed = time.perf_counter() - start
         self.stop.set()
         for thread in threads:
             thread.join(timeout=90)
-        return time.perf_counter() - start
+        self.slices.append((name, self.stats.total - before, elapsed))
+        return elapsed
 
     def main(self) -> int:
         args = self.args
@@ -296,21 +315,19 @@ class Run:
         print(f"run.py: marker {self.marker}, {args.threads} threads x {args.duration}s per phase, load {load}")
         if not args.no_warmup:
             self.warm_up()
-        elapsed = {}
-        loads = {}
-        plan = [
-            ("trivial", [(self.trivial_worker, ())] * args.threads),
-            ("public", [(self.public_worker, ())] * args.threads),
-            (
-                "mixed",
-                [(self.public_worker, ())] * args.threads
-                + [(self.staff_worker, (u,)) for u in args.staff_users for _ in range(args.staff_threads)],
-            ),
-        ]
-        for name, targets in plan:
-            loads[name] = Path("/proc/loadavg").read_text().split()[0]
-            elapsed[name] = self.phase_run(name, targets)
-            print(f"  phase {name}: {elapsed[name]:.1f}s done (load 1 min at start {loads[name]})", flush=True)
+        elapsed: dict[str, float] = {}
+        loads: dict[str, list[str]] = {}
+        workers = {
+            "trivial": [(self.trivial_worker, ())] * args.threads,
+            "public": [(self.public_worker, ())] * args.threads,
+            "mixed": [(self.public_worker, ())] * args.threads
+            + [(self.staff_worker, (u,)) for u in args.staff_users for _ in range(args.staff_threads)],
+        }
+        for name in phase_plan(args.pairs, mixed=not args.no_mixed):
+            loads.setdefault(name, []).append(Path("/proc/loadavg").read_text().split()[0])
+            seconds = self.phase_run(name, workers[name])
+            elapsed[name] = elapsed.get(name, 0.0) + seconds
+            print(f"  phase {name}: {seconds:.1f}s measured (load 1 min at start {loads[name][-1]})", flush=True)
         if args.settle:
             time.sleep(args.settle)  # contact forms still waiting for their fill time are simply dropped
         return self.report(elapsed, loads)
@@ -348,9 +365,21 @@ class Run:
         trivial = totals.get("trivial", 0) / elapsed["trivial"]
         public = totals.get("public", 0) / elapsed["public"]
         ratio = public / trivial if trivial else 0.0
+        pairs = pair_ratios(self.slices)
         print(
             f"\nthroughput: trivial {trivial:.1f} req/s, public mix {public:.1f} req/s, ratio {ratio:.2f} (target >= 0.5)"
         )
+        if len(pairs) > 1:
+            print(
+                f"pairs (public/trivial per ABBA pair): {' '.join(f'{r:.2f}' for r in pairs)}; "
+                f"median {statistics.median(pairs):.2f}, lowest {min(pairs):.2f}"
+            )
+        forms = self.stats.status[("public", "contact_form_get")]
+        posts = self.stats.status[("public", "contact_post")]
+        if sum(forms.values()):
+            print(
+                f"public phase: {sum(posts.values()) / sum(forms.values()):.2f} contact posts per form view (steady state: 1)"
+            )
         lost = self.verify()
         fivexx = sum(r["5xx"] for r in rows)
         result = {
@@ -359,6 +388,8 @@ class Run:
             "trivial_rps": round(trivial, 1),
             "public_rps": round(public, 1),
             "ratio": round(ratio, 3),
+            "pair_ratios": [round(r, 3) for r in pairs],
+            "slices": [{"phase": p, "requests": n, "seconds": round(t, 2)} for p, n, t in self.slices],
             "load_at_phase_start": loads,
             "lost": lost,
             "5xx": fivexx,
@@ -395,6 +426,23 @@ class Run:
         return {"contact_requests": len(missing_contacts), "encounters": len(missing_encounters)}
 
 
+def phase_plan(pairs: int, *, mixed: bool = True) -> list[str]:
+    """Phase order: trivial and public alternating in ABBA pairs (T P, P T, ...), then the mixed phase."""
+    plan: list[str] = []
+    for i in range(pairs):
+        plan += ["trivial", "public"] if i % 2 == 0 else ["public", "trivial"]
+    return [*plan, "mixed"] if mixed else plan
+
+
+def pair_ratios(slices: list[tuple[str, int, float]]) -> list[float]:
+    """Public/trivial throughput of each consecutive trivial+public pair of slices, in run order."""
+    rates = {"trivial": [], "public": []}
+    for phase, requests, seconds in slices:
+        if phase in rates:
+            rates[phase].append(requests / seconds if seconds else 0.0)
+    return [p / t for t, p in zip(rates["trivial"], rates["public"], strict=False) if t]
+
+
 def parse_args(argv=None):
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--base", default="http://127.0.0.1:8202")
@@ -403,7 +451,15 @@ def parse_args(argv=None):
     parser.add_argument("--staff-threads", type=int, default=2, help="threads per staff user in the mixed phase")
     parser.add_argument("--staff-users", nargs="+", default=["demo-worker-a", "demo-lead"])
     parser.add_argument("--password", default=os.environ.get("DEMO_PASSWORD", "kotipolku-demo"))
-    parser.add_argument("--duration", type=int, default=30, help=f"seconds per phase (max {MAX_DURATION})")
+    parser.add_argument("--duration", type=int, default=30, help=f"measured seconds per phase (max {MAX_DURATION})")
+    parser.add_argument(
+        "--ramp",
+        type=float,
+        default=None,
+        help="unmeasured seconds at the start of each phase (default fill-seconds + 1)",
+    )
+    parser.add_argument("--pairs", type=int, default=1, help="trivial/public phase pairs in ABBA order (max 10)")
+    parser.add_argument("--no-mixed", action="store_true", help="skip the mixed public + staff phase")
     parser.add_argument("--max-requests", type=int, default=100_000, help=f"per phase (max {MAX_REQUESTS})")
     parser.add_argument("--fill-seconds", type=float, default=3.5, help="wait between form GET and POST")
     parser.add_argument("--settle", type=float, default=0.0)
@@ -417,6 +473,8 @@ def parse_args(argv=None):
     args.duration = max(1, min(args.duration, MAX_DURATION))
     args.max_requests = max(1, min(args.max_requests, MAX_REQUESTS))
     args.threads = max(1, min(args.threads, 64))
+    args.pairs = max(1, min(args.pairs, 10))
+    args.ramp = args.fill_seconds + 1 if args.ramp is None else max(0.0, min(args.ramp, 60.0))
     return args
 
 

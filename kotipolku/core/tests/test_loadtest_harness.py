@@ -1,0 +1,70 @@
+"""The load test's measuring rules (loadtest/run.py): what counts, in which order the phases run, how pairs pool.
+
+The ratio target of docs/reliability/load.md is read from these numbers, so the rules that make them fair
+are tested: requests of a phase's unmeasured ramp are not counted (contact posts then flow at their steady
+rate in the window), trivial and public alternate in ABBA order, and each pair gives its own ratio.
+"""
+
+import pytest
+
+from loadtest.run import Run, pair_ratios, parse_args, phase_plan
+
+
+class FakeClient:
+    def __init__(self):
+        self.calls = 0
+
+    def request(self, method, path, **kwargs):
+        self.calls += 1
+        return 200, "", b"ok"
+
+    def form_post(self, path, fields):
+        self.calls += 1
+        return 302, "/fi/yhteydenotto/kiitos/", b""
+
+
+def test_the_phases_alternate_in_abba_pairs_and_the_mixed_phase_comes_last():
+    assert phase_plan(1) == ["trivial", "public", "mixed"]
+    assert phase_plan(3) == ["trivial", "public", "public", "trivial", "trivial", "public", "mixed"]
+    assert phase_plan(2, mixed=False) == ["trivial", "public", "public", "trivial"]
+
+
+def test_each_pair_gives_its_own_ratio_in_run_order():
+    slices = [("trivial", 1000, 10.0), ("public", 500, 10.0), ("public", 450, 10.0), ("trivial", 1000, 10.0)]
+    assert pair_ratios(slices) == pytest.approx([0.5, 0.45])
+    assert pair_ratios([("trivial", 0, 0.0), ("public", 10, 1.0)]) == []  # no trivial throughput: no ratio
+
+
+def test_the_ramp_defaults_to_the_form_fill_time_and_is_capped():
+    assert parse_args(["--database-url", "x"]).ramp == pytest.approx(4.5)
+    assert parse_args(["--database-url", "x", "--fill-seconds", "2"]).ramp == pytest.approx(3.0)
+    assert parse_args(["--database-url", "x", "--ramp", "999"]).ramp == 60.0
+    assert parse_args(["--database-url", "x", "--pairs", "50"]).pairs == 10
+
+
+def test_requests_outside_the_measured_window_are_made_but_not_counted():
+    run = Run(parse_args(["--base", "http://127.0.0.1:8209", "--database-url", "x"]))
+    run.phase = "public"
+    client = FakeClient()
+    run.timed(client, "handbook_page", "GET", "/fi/kasikirja/")  # during the ramp
+    assert client.calls == 1 and run.stats.total == 0
+    run.measuring.set()
+    run.timed(client, "handbook_page", "GET", "/fi/kasikirja/")
+    assert run.stats.total == 1 and run.stats.status[("public", "handbook_page")] == {200: 1}
+
+
+def test_a_phase_measures_only_after_its_ramp_and_records_its_slice():
+    args = parse_args(["--base", "http://127.0.0.1:8209", "--database-url", "x", "--ramp", "0.2"])
+    args.duration = 0.3
+    run = Run(args)
+    client = FakeClient()
+
+    def worker():
+        while not run.stop.is_set():
+            run.timed(client, "healthz", "GET", "/healthz")
+
+    seconds = run.phase_run("trivial", [(worker, ())])
+    assert seconds == pytest.approx(0.3, abs=0.1)
+    phase, counted, measured = run.slices[-1]
+    assert phase == "trivial" and counted == run.stats.total and measured == seconds
+    assert 0 < counted < client.calls  # the ramp's requests were made and left out
