@@ -12,8 +12,10 @@ trivial and public phases alternate N times in ABBA order (T P, P T, T P, ...), 
 or slows down during the run weighs on both alike; the ratio is then pooled over all slices and also shown
 per pair. Prints throughput and p50/p95/p99 per request type and phase, the public/trivial throughput ratio,
 429 and 5xx counts, and compares every contact request and encounter that got a success answer with the
-rows stored (manage.py reliability_count). Public clients get distinct X-Forwarded-For addresses (the server must run
-with TRUST_XFF=1, see serve.sh) unless --single-ip, which shows the per-IP rate limits answering 429.
+rows stored (manage.py reliability_count). With --cpu it also prints the CPU milliseconds per request that
+gunicorn, PostgreSQL, Redis and the generator itself used in each phase (from /proc): where the time went.
+Public clients get distinct X-Forwarded-For addresses (the server must run with TRUST_XFF=1, see serve.sh)
+unless --single-ip, which shows the per-IP rate limits answering 429.
 Safety: the base URL must be http://127.0.0.1:<port>; duration and request count are capped.
 """
 
@@ -54,6 +56,38 @@ SERVICE_QUERIES = ["ruoka", "päivätoiminta", "asumisneuvonta", "velka", "kela"
 HANDBOOK_PAGES = ["/fi/kasikirja/", "/fi/kasikirja/vuokranmaksu/", "/fi/kasikirja/muuttajan-muistilista/"]
 CSRF_INPUT = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 STARTED_INPUT = re.compile(r'name="started" value="([^"]*)"')
+
+
+CPU_GROUPS = (("gunicorn", "gunicorn"), ("postgres", "postgres"), ("redis", "redis-server"))
+
+
+def cpu_ticks() -> dict[str, tuple[str, int]]:
+    """pid -> (group, user+system clock ticks) of the server, database, cache and this process (Linux /proc)."""
+    found = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            command = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:  # the process ended while we looked
+            continue
+        if int(entry.name) == os.getpid():
+            group = "load generator"
+        else:
+            group = next((name for name, marker in CPU_GROUPS if marker in command), None)
+        if group:
+            found[entry.name] = (group, int(fields[11]) + int(fields[12]))  # utime, stime
+    return found
+
+
+def cpu_ms_by_group(before: dict, after: dict) -> dict[str, float]:
+    """CPU milliseconds used by each group between two cpu_ticks() readings (new processes count from 0)."""
+    per_tick = 1000 / os.sysconf("SC_CLK_TCK")
+    used: dict[str, float] = defaultdict(float)
+    for pid, (group, ticks) in after.items():
+        used[group] += (ticks - before.get(pid, (group, 0))[1]) * per_tick
+    return dict(used)
 
 
 class Stats:
@@ -127,6 +161,7 @@ class Run:
         self.phase = ""
         self.phase_start_total = 0
         self.slices: list[tuple[str, int, float]] = []  # (phase, measured requests, measured seconds)
+        self.cpu_ms: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))  # phase -> group -> ms
 
     def next_marker(self) -> str:
         with self.counter_lock:
@@ -296,6 +331,7 @@ class Run:
             time.sleep(0.05)
         before = self.stats.total
         self.phase_start_total = before
+        ticks = cpu_ticks() if self.args.cpu else {}
         start = time.perf_counter()
         self.measuring.set()
         deadline = start + self.args.duration
@@ -303,6 +339,9 @@ class Run:
             time.sleep(0.05)
         self.measuring.clear()
         elapsed = time.perf_counter() - start
+        if self.args.cpu:
+            for group, ms in cpu_ms_by_group(ticks, cpu_ticks()).items():
+                self.cpu_ms[name][group] += ms
         self.stop.set()
         for thread in threads:
             thread.join(timeout=90)
@@ -374,6 +413,12 @@ class Run:
                 f"pairs (public/trivial per ABBA pair): {' '.join(f'{r:.2f}' for r in pairs)}; "
                 f"median {statistics.median(pairs):.2f}, lowest {min(pairs):.2f}"
             )
+        for phase, groups in self.cpu_ms.items():
+            print(
+                f"cpu ms per {phase} request: "
+                + ", ".join(f"{group} {ms / max(totals.get(phase, 0), 1):.2f}" for group, ms in sorted(groups.items()))
+                + f" (all CPUs busy {sum(groups.values()) / 1000 / elapsed[phase]:.2f} of {os.cpu_count()})"
+            )
         forms = self.stats.status[("public", "contact_form_get")]
         posts = self.stats.status[("public", "contact_post")]
         if sum(forms.values()):
@@ -389,6 +434,7 @@ class Run:
             "public_rps": round(public, 1),
             "ratio": round(ratio, 3),
             "pair_ratios": [round(r, 3) for r in pairs],
+            "cpu_ms": {phase: {g: round(ms) for g, ms in groups.items()} for phase, groups in self.cpu_ms.items()},
             "slices": [{"phase": p, "requests": n, "seconds": round(t, 2)} for p, n, t in self.slices],
             "load_at_phase_start": loads,
             "lost": lost,
@@ -460,6 +506,11 @@ def parse_args(argv=None):
     )
     parser.add_argument("--pairs", type=int, default=1, help="trivial/public phase pairs in ABBA order (max 10)")
     parser.add_argument("--no-mixed", action="store_true", help="skip the mixed public + staff phase")
+    parser.add_argument(
+        "--cpu",
+        action="store_true",
+        help="read the CPU time of gunicorn, postgres, redis-server and this generator from /proc per phase",
+    )
     parser.add_argument("--max-requests", type=int, default=100_000, help=f"per phase (max {MAX_REQUESTS})")
     parser.add_argument("--fill-seconds", type=float, default=3.5, help="wait between form GET and POST")
     parser.add_argument("--settle", type=float, default=0.0)

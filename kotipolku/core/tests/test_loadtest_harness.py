@@ -5,9 +5,11 @@ are tested: requests of a phase's unmeasured ramp are not counted (contact posts
 rate in the window), trivial and public alternate in ABBA order, and each pair gives its own ratio.
 """
 
+import os
+
 import pytest
 
-from loadtest.run import Run, pair_ratios, parse_args, phase_plan
+from loadtest.run import Run, cpu_ms_by_group, cpu_ticks, pair_ratios, parse_args, phase_plan
 
 
 class FakeClient:
@@ -68,3 +70,15 @@ def test_a_phase_measures_only_after_its_ramp_and_records_its_slice():
     phase, counted, measured = run.slices[-1]
     assert phase == "trivial" and counted == run.stats.total and measured == seconds
     assert 0 < counted < client.calls  # the ramp's requests were made and left out
+
+
+def test_cpu_time_is_summed_per_group_and_a_new_process_counts_from_zero():
+    per_tick = 1000 / os.sysconf("SC_CLK_TCK")
+    before = {"10": ("gunicorn", 100), "11": ("gunicorn", 50), "20": ("postgres", 7)}
+    after = {"10": ("gunicorn", 110), "11": ("gunicorn", 55), "20": ("postgres", 7), "21": ("postgres", 4)}
+    used = cpu_ms_by_group(before, after)
+    assert used == pytest.approx({"gunicorn": 15 * per_tick, "postgres": 4 * per_tick})
+
+
+def test_this_process_is_found_as_the_load_generator():
+    assert cpu_ticks()[str(os.getpid())][0] == "load generator"
