@@ -2,7 +2,7 @@
 
 from ninja import NinjaAPI
 
-from kotipolku.core.api import document_error_responses, install_error_handlers
+from kotipolku.core.api import NulRefusingParser, document_error_responses, install_error_handlers
 from kotipolku.core.discovery import app_modules
 
 
@@ -20,6 +20,7 @@ api = KotipolkuAPI(
     urls_namespace="api",
     docs_url=None,  # the docs page loads scripts from a CDN; openapi.json is the contract
     openapi_url="/openapi.json",
+    parser=NulRefusingParser(),
 )
 install_error_handlers(api)
 

@@ -157,6 +157,18 @@ def role_clients(as_worker_a, as_worker_b, as_lead, as_editor, as_admin, as_land
     }
 
 
+@pytest.fixture
+def one_rate_window(monkeypatch):
+    """Rate limits count per clock window (a minute for the bot). A test that hits a limit runs inside one
+    fixed window, so a slow first request (the bot builds its index on first use) cannot let the window
+    turn mid-test and reset the count. Only the rate limiter's clock is fixed."""
+    from types import SimpleNamespace
+
+    from kotipolku.core import ratelimit
+
+    monkeypatch.setattr(ratelimit, "time", SimpleNamespace(time=lambda: 3_600_000.0))
+
+
 @pytest.fixture(autouse=True)
 def _empty_cache():
     """Every test starts with an empty cache: rate-limit counters and cached public pages

@@ -12,6 +12,7 @@ from django.http.multipartparser import MultiPartParserError
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
+from ninja.parser import Parser
 from ninja.security import HttpBearer, SessionAuth
 
 from kotipolku.core import faults
@@ -44,6 +45,53 @@ def actor_of(request: HttpRequest) -> Actor:
     if isinstance(auth, LandlordPrincipal):
         return auth
     return getattr(request, "user", None)
+
+
+class TextWithNul(ValueError):
+    """A text of the request holds a NUL character (\\x00)."""
+
+    def __init__(self, field: str):
+        super().__init__(f"NUL character in {field}")
+        self.field = field
+
+
+NUL_REASON = "Remove the NUL character (\\x00): a text cannot contain it."
+
+
+def refuse_nul(data, root: str = "__body__") -> None:
+    """Raise TextWithNul naming a key or text value, at any depth, that holds a NUL character.
+
+    PostgreSQL cannot store NUL in text, so such a value was a 500 there and stored as-is on SQLite.
+    Refusing it on the way in answers 400 with the field on every database, for every operation.
+    Iterative, so a deeply nested body cannot exhaust the stack.
+    """
+    stack = [((), data)]
+    while stack:
+        path, value = stack.pop()
+        if isinstance(value, str):
+            if "\x00" in value:
+                raise TextWithNul(".".join(path) or root)
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                if isinstance(key, str) and "\x00" in key:
+                    raise TextWithNul(".".join((*path, key.replace("\x00", "\\x00"))))
+                stack.append(((*path, str(key)), item))
+        elif isinstance(value, list | tuple):
+            stack.extend(((*path, str(i)), item) for i, item in enumerate(value))
+
+
+class NulRefusingParser(Parser):
+    """Ninja's JSON and query parser, refusing NUL characters in any text (see refuse_nul)."""
+
+    def parse_body(self, request):
+        data = super().parse_body(request)
+        refuse_nul(data)
+        return data
+
+    def parse_querydict(self, data, list_fields, request):
+        result = super().parse_querydict(data, list_fields, request)
+        refuse_nul(result)
+        return result
 
 
 def _field_of(loc) -> str:
@@ -159,8 +207,14 @@ def install_error_handlers(api: NinjaAPI) -> None:
     def on_403(request, exc):
         return api.create_response(request, {"detail": "You do not have permission for this."}, status=403)
 
+    @api.exception_handler(TextWithNul)
+    def on_nul(request, exc):
+        return api.create_response(request, {"detail": [{"field": exc.field, "reason": NUL_REASON}]}, status=400)
+
     @api.exception_handler(HttpError)
     def on_http_error(request, exc):
+        if isinstance(exc.__cause__, TextWithNul):  # ninja wraps any failure of parse_body in HttpError(400)
+            return on_nul(request, exc.__cause__)
         detail = exc.message
         if exc.status_code == 400 and isinstance(detail, str):
             # Every 400 carries field-level reasons, also ninja's own "Cannot parse request body".

@@ -44,10 +44,21 @@ def _looks_like_phone(match: re.Match) -> bool:
     return 7 <= len(digits) <= 13 and not _DATE_LIKE.search(text)
 
 
+# Request ids and other UUIDs in log lines: random hex, never personal data. Their digit groups
+# ("…-4829-4123-…") looked like a phone number and were redacted, which broke the link between an
+# error page's request id and its log record.
+_UUID = re.compile(r"(\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\b)")
+
+
 def redact(text: str) -> str:
     """Replace identity codes, e-mail addresses, bank accounts, phone numbers and street addresses."""
     if not text:
         return text
+    pieces = _UUID.split(text)  # odd places hold the UUIDs, kept as they are
+    return "".join(piece if i % 2 else _redact_piece(piece) for i, piece in enumerate(pieces))
+
+
+def _redact_piece(text: str) -> str:
     text = _HETU.sub(PLACEHOLDERS["hetu"], text)
     text = _EMAIL.sub(PLACEHOLDERS["email"], text)
     text = _IBAN.sub(PLACEHOLDERS["iban"], text)

@@ -55,7 +55,7 @@ def test_odd_messages_get_a_polite_answer_and_are_never_reflected(anonymous, mes
 
 
 @pytest.mark.django_db
-def test_public_endpoint_is_rate_limited_per_client(anonymous, settings):
+def test_public_endpoint_is_rate_limited_per_client(anonymous, settings, one_rate_window):
     """Past BOT_RATE_LIMIT questions a minute the client gets 429 JSON."""
     settings.BOT_RATE_LIMIT = 3
     codes = [ask(anonymous, {"message": "vuokra"}).status_code for _ in range(4)]

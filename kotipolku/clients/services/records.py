@@ -40,6 +40,18 @@ def _record_for_write(actor: Actor, model, pk: int):
     return obj
 
 
+def _in_utc(moment: dt.datetime | None) -> dt.datetime:
+    """The time in UTC. An API client may send any offset up to ±23:59, PostgreSQL stores at most ±15:59."""
+    if moment is None:
+        return timezone.now()
+    if timezone.is_naive(moment):
+        moment = timezone.make_aware(moment)
+    try:
+        return moment.astimezone(dt.UTC)
+    except OverflowError:  # e.g. 0001-01-01T00:00+02:00 falls before the first day of the calendar
+        raise ValidationError({"occurred_at": _("Tarkista aika: vuosien 1–9999 ulkopuolella.")}) from None
+
+
 @transaction.atomic
 def encounter_log(
     *,
@@ -58,7 +70,7 @@ def encounter_log(
     encounter = Encounter(
         client=obj,
         type=type,
-        occurred_at=occurred_at or timezone.now(),
+        occurred_at=_in_utc(occurred_at),
         topics=list(dict.fromkeys(topics)),
         authority_contacts=list(dict.fromkeys(authority_contacts)),
         experience_expert_present=experience_expert_present,

@@ -41,6 +41,23 @@ def test_future_encounter_is_refused_and_nothing_saved(worker_a, client_a):
     assert not Encounter.objects.exists()
 
 
+def test_an_encounter_time_with_any_offset_is_stored_as_the_same_instant(worker_a, client_a):
+    """PostgreSQL stores offsets up to ±15:59 only; an API client may send +20:39 (the fuzzing run's 500)."""
+    sent = dt.datetime(2020, 3, 1, 12, 0, tzinfo=dt.timezone(dt.timedelta(hours=20, minutes=39)))
+    enc = encounter_log(actor=worker_a, client=client_a, occurred_at=sent)
+    enc.refresh_from_db()
+    assert enc.occurred_at == sent and enc.occurred_at.utcoffset() == dt.timedelta(0)
+
+
+def test_an_encounter_time_before_the_first_calendar_day_in_utc_is_a_field_error(worker_a, client_a):
+    """0001-01-01T00:00+02:00 is 31 Dec of year 0 in UTC, which Python cannot hold: a field error, not a 500."""
+    sent = dt.datetime(1, 1, 1, 0, 0, tzinfo=dt.timezone(dt.timedelta(hours=2)))
+    with pytest.raises(ValidationError) as err:
+        encounter_log(actor=worker_a, client=client_a, occurred_at=sent)
+    assert "occurred_at" in err.value.message_dict
+    assert not Encounter.objects.exists()
+
+
 def test_unknown_topic_is_refused(worker_a, client_a):
     """Topics come from the fixed list only."""
     with pytest.raises(ValidationError):

@@ -246,3 +246,60 @@ def test_fixed_defect_staff_session_post_multipart_without_boundary(worker_a):
     http.cookies["csrftoken"] = "a" * 32  # with a CSRF cookie present, the token is looked up in request.POST
     response = http.generic("POST", "/api/v1/clients/1/encounters", data=b"x", content_type="multipart/form-data")
     assert response.status_code < 500
+
+
+# --- Found by schemathesis against PostgreSQL (2026-12-03, docs/reliability/fuzzing.md: P1, P2) -------------
+
+
+@pytest.fixture
+def encounter_url(worker_a, team_a):
+    from kotipolku.clients.services import client_create
+
+    client = client_create(actor=worker_a, team=team_a, nickname="Kalle", age_group="35_49", usual_place="Asema")
+    return f"/api/v1/clients/{client.pk}/encounters"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("body", "field"),
+    [
+        ({"type": "office", "note": "\x00\x1f vuokra"}, "note"),
+        ({"type": "office", "topics": ["rent_arrears", "daily\x00living"]}, "topics.1"),
+        ({"type": "office", "extra": {"deep": [{"x": "a\x00"}]}}, "extra.deep.0.x"),
+        ({"type": "office", "ke\x00y": 1}, "ke\\x00y"),
+    ],
+    ids=["note", "list-item", "nested-unknown-key", "key"],
+)
+def test_fixed_defect_p1_nul_in_any_text_of_a_body_is_a_field_error(worker_a, encounter_url, body, field):
+    """P1: a NUL character in an encounter note was a 500 on PostgreSQL (text cannot hold it) and was stored
+    on SQLite. Every API body is now read by core.api.NulRefusingParser: 400 naming the field, nothing stored."""
+    from kotipolku.clients.models import Encounter
+
+    response = logged_in(worker_a).post(encounter_url, json.dumps(body), content_type="application/json")
+    assert response.status_code == 400
+    assert response.json()["detail"] == [
+        {"field": field, "reason": "Remove the NUL character (\\x00): a text cannot contain it."}
+    ]
+    assert not Encounter.objects.exists()
+
+
+@pytest.mark.django_db
+def test_fixed_defect_p1_nul_in_a_public_body_or_query_is_a_field_error():
+    cache.clear()
+    bot = HttpClient().post("/api/v1/bot/ask", json.dumps({"message": "apua\x00"}), content_type="application/json")
+    assert bot.status_code == 400 and bot.json()["detail"][0]["field"] == "message"
+    search = HttpClient().get("/api/v1/services?q=ruoka%00")
+    assert search.status_code == 400 and search.json()["detail"][0]["field"] == "q"
+
+
+@pytest.mark.django_db
+def test_fixed_defect_p2_encounter_time_offset_beyond_postgresql_range(worker_a, encounter_url):
+    """P2: occurred_at with an offset over ±15:59 was a 500 on PostgreSQL; it is stored as the same instant."""
+    http = logged_in(worker_a)
+    body = {"type": "office", "occurred_at": "2020-03-01T12:00:00+20:39"}
+    response = http.post(encounter_url, json.dumps(body), content_type="application/json")
+    assert response.status_code == 201
+    assert response.json()["occurred_at"].startswith("2020-02-29T15:21:00")
+    body = {"type": "office", "occurred_at": "0001-01-01T00:00:00+02:00"}
+    response = http.post(encounter_url, json.dumps(body), content_type="application/json")
+    assert response.status_code == 400 and response.json()["detail"][0]["field"] == "occurred_at"

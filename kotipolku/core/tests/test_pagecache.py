@@ -171,7 +171,7 @@ def test_service_search_is_cached_per_query_and_dropped_when_a_service_is_saved(
     assert "X-Kotipolku-Cache" not in Client().get("/api/v1/services?page=0")
 
 
-def test_bot_replies_are_cached_but_every_question_is_still_logged_and_rate_limited(db, settings):
+def test_bot_replies_are_cached_but_every_question_is_still_logged_and_rate_limited(db, settings, one_rate_window):
     """The same question twice: the same answer, two redacted log rows; over the limit → 429."""
     settings.BOT_RATE_LIMIT = 3
     body = {"message": "En pysty maksamaan vuokraa, soita 040 123 4567", "lang": "fi"}

@@ -51,3 +51,12 @@ def test_log_records_are_redacted():
     record = logging.LogRecord("x", logging.INFO, __file__, 1, "asiakas %s soitti", ("131052-308T",), None)
     RedactingFilter().filter(record)
     assert "131052-308T" not in record.getMessage()
+
+
+def test_request_ids_in_log_lines_are_kept_whole_and_the_rest_is_still_redacted():
+    # Found in the PostgreSQL fuzzing run's server log: "request d5d9ba4e-[puhelin]-aa6d-…" could no
+    # longer be matched with the request id shown to the person who met the error.
+    request_id = "d5d9ba4e-4829-4123-aa6d-40d627db245e"
+    line = f"Unhandled API error (request {request_id}) for 040 123 4567"
+    assert redact(line) == f"Unhandled API error (request {request_id}) for [puhelin]"
+    assert redact(f"{request_id.upper()} 131052-308T") == f"{request_id.upper()} [henkilötunnus]"

@@ -125,7 +125,7 @@ def test_too_fast_or_missing_start_stamp_is_ignored(anonymous):
     assert ContactRequest.objects.count() == 0
 
 
-def test_rate_limit_answers_429_per_ip(anonymous, settings, team_a):
+def test_rate_limit_answers_429_per_ip(anonymous, settings, team_a, one_rate_window):
     """After the per-IP limit the form answers 429; other addresses are not affected."""
     settings.INTAKE_FORM_RATE_LIMIT = 2
     for _ in range(2):
