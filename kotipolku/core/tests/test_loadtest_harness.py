@@ -66,7 +66,7 @@ def test_a_phase_measures_only_after_its_ramp_and_records_its_slice():
             run.timed(client, "healthz", "GET", "/healthz")
 
     seconds = run.phase_run("trivial", [(worker, ())])
-    assert seconds == pytest.approx(0.3, abs=0.1)
+    assert seconds == pytest.approx(0.3, abs=0.25)  # the window ends at the first check after its deadline
     phase, counted, measured = run.slices[-1]
     assert phase == "trivial" and counted == run.stats.total and measured == seconds
     assert 0 < counted < client.calls  # the ramp's requests were made and left out
