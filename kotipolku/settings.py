@@ -164,6 +164,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
     "kotipolku.core.faults.FaultMiddleware",  # database/disk faults in views → 503 (docs/reliability/faults.md)
+    "kotipolku.core.middleware.NulRefusingMiddleware",  # NUL in a page's query string → 400 (fuzzing P3)
 ]
 
 ROOT_URLCONF = "kotipolku.urls"

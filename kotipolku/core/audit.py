@@ -37,6 +37,21 @@ def client_id_of(obj: models.Model) -> str:
     return "" if value is None else str(value)
 
 
+def _storable(value: Any) -> Any:
+    """Text for the audit log with any NUL character written as the four characters \\x00.
+
+    PostgreSQL cannot store NUL in text or JSON, and a refused request may carry one (a guessed id, a
+    filter value): the event must still be written, showing what was asked for.
+    """
+    if isinstance(value, str):
+        return value.replace("\x00", "\\x00")
+    if isinstance(value, dict):
+        return {_storable(k): _storable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_storable(v) for v in value]
+    return value
+
+
 def record(
     actor: Any,
     action: AuditAction | str,
@@ -55,12 +70,12 @@ def record(
     return AuditEvent.objects.create(
         **_actor_fields(actor),
         action=AuditAction(action),
-        object_type=object_type,
-        object_id=str(object_id or ""),
-        client_id=str(client_id or ""),
+        object_type=_storable(object_type),
+        object_id=_storable(str(object_id or "")),
+        client_id=_storable(str(client_id or "")),
         request_id=ctx.request_id,
         ip=ctx.ip,
-        detail=detail,
+        detail=_storable(detail),
     )
 
 
@@ -94,9 +109,9 @@ def refused(
     event = AuditEvent(
         **fields,
         action=AuditAction.REFUSED,
-        object_type=object_type,
-        object_id=str(object_id or ""),
-        client_id=str(client_id or ""),
+        object_type=_storable(object_type),
+        object_id=_storable(str(object_id or "")),
+        client_id=_storable(str(client_id or "")),
         request_id=ctx.request_id if ctx else "",
         ip=ctx.ip if ctx else None,
         detail={"reason": reason, "asked": str(AuditAction(action))},

@@ -1,4 +1,4 @@
-"""Request context, security headers and the staff idle timeout."""
+"""Request context, security headers, the staff idle timeout and the code step, and NUL-free query strings."""
 
 import time
 import uuid
@@ -7,7 +7,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import BadRequest, PermissionDenied
 from django.http import JsonResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
@@ -105,3 +105,22 @@ class StaffMFAMiddleware:
         if request.method in ("GET", "HEAD"):
             return redirect(mfa.step_url(request.user, request.get_full_path()))
         raise PermissionDenied
+
+
+class NulRefusingMiddleware:
+    """A NUL character (\\x00) in the query string of a page answers 400 before any view runs.
+
+    PostgreSQL can neither store nor compare text holding NUL, so a view that filtered on such a value
+    was a 500 there (the staff caseload search, found 2026-12-03); nobody types one. Forms refuse it in
+    their fields already. The API answers the same with JSON field errors (core.api.NulRefusingParser).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not request.path_info.startswith("/api/") and any(
+            "\x00" in key or any("\x00" in value for value in values) for key, values in request.GET.lists()
+        ):
+            raise BadRequest("A NUL character in the query string.")
+        return self.get_response(request)

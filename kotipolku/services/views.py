@@ -161,10 +161,14 @@ def export_hsds(request):
     return response
 
 
+MAX_PAGE_NUMBER = 100_000  # as the filter form's `page`; a number past 64 bits was a 500 on PostgreSQL (P4)
+
+
 def _page_number(request) -> int:
-    """The ?page= number; anything that is not a positive whole number means the first page."""
+    """The ?page= number; anything that is not a positive whole number means the first page, and a number
+    past the last page shows the last one."""
     try:
-        return max(1, int(request.GET.get("page", 1)))
+        return min(max(1, int(request.GET.get("page", 1))), MAX_PAGE_NUMBER)
     except (TypeError, ValueError):
         return 1
 

@@ -143,6 +143,17 @@ def test_bad_audit_filter_is_a_field_error_not_a_crash(as_admin):
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize("url", ["/fi/staff/audit/", "/fi/staff/audit/export.csv"])
+def test_audit_filter_dates_at_the_ends_of_the_calendar_are_field_errors(as_admin, url):
+    """P5 of docs/reliability/fuzzing.md: end 9999-12-31 (the search adds a day) and start 0001-01-01 (before
+    year 1 in UTC) were a 500 on the audit page and its export."""
+    response = as_admin.get(url, {"start": "0001-01-01", "end": "9999-12-31"})
+    assert response.status_code in (200, 400)
+    if url.endswith("/"):
+        assert response.context["form"].errors.keys() >= {"start", "end"}
+
+
+@pytest.mark.django_db
 def test_audit_export_neutralises_spreadsheet_formulas(as_admin):
     """A value that starts like a formula is exported as text, never run by a spreadsheet."""
     from kotipolku.core.models import User
@@ -165,3 +176,16 @@ def test_an_id_of_the_wrong_type_or_size_is_a_refused_not_found(worker_b, odd_id
         access.get_for(worker_b, Client.objects.all(), pk=odd_id)
     event = AuditEvent.objects.get(action=AuditAction.REFUSED)
     assert event.detail["reason"] == "not_found" and event.actor_id == str(worker_b.pk)
+
+
+@pytest.mark.django_db
+def test_an_event_about_a_text_with_a_nul_character_is_still_written(worker_b):
+    """PostgreSQL cannot store NUL in text or JSON: the refusal of a guessed id "12\\x00" was lost there
+    ("Could not write 1 refused-access audit event(s)", server log of 2026-12-03). It is written with the
+    NUL shown as \\x00."""
+    audit.refused(worker_b, AuditAction.READ, object_type="clients.Client", object_id="12\x00", reason="not_found")
+    audit.record(worker_b, AuditAction.EXPORT, object_type="reports\x00", filters={"q\x00": ["a\x00"]})
+    refused = AuditEvent.objects.get(action=AuditAction.REFUSED)
+    assert refused.object_id == "12\\x00"
+    exported = AuditEvent.objects.get(action=AuditAction.EXPORT)
+    assert exported.object_type == "reports\\x00" and exported.detail == {"filters": {"q\\x00": ["a\\x00"]}}

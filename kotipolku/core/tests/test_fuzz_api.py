@@ -303,3 +303,31 @@ def test_fixed_defect_p2_encounter_time_offset_beyond_postgresql_range(worker_a,
     body = {"type": "office", "occurred_at": "0001-01-01T00:00:00+02:00"}
     response = http.post(encounter_url, json.dumps(body), content_type="application/json")
     assert response.status_code == 400 and response.json()["detail"][0]["field"] == "occurred_at"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("who", "url"),
+    [
+        ("worker", "/fi/staff/asiakkaat/?q=%00"),  # P3: a 500 on PostgreSQL (the caseload search)
+        ("worker", "/fi/staff/asiakkaat/?status=open&q%00=x"),
+        ("anonymous", "/fi/palvelut/?q=ruoka%00"),
+    ],
+)
+def test_fixed_defect_p3_nul_in_a_page_query_string_is_a_bad_request(worker_a, who, url):
+    """P3 (found by a NUL in every query parameter of every staff page on PostgreSQL): the caseload search
+    was a 500 there. core.middleware.NulRefusingMiddleware answers any page's NUL with the 400 page."""
+    http = logged_in(worker_a) if who == "worker" else HttpClient()
+    response = http.get(url)
+    assert response.status_code == 400
+    assert "Virheellinen pyyntö" in response.content.decode()
+    assert http.get(url.replace("%00", "")).status_code == 200
+
+
+@pytest.mark.django_db
+def test_fixed_defect_p4_a_service_list_page_number_past_64_bits_shows_the_last_page():
+    """P4 (the same sweep of odd values over every page): /fi/palvelut/?page=<23 digits> was a 500 on
+    PostgreSQL (bigint out of range in the OFFSET); the page number is capped, past the end is the last page."""
+    response = HttpClient().get("/fi/palvelut/?page=99999999999999999999999")
+    assert response.status_code == 200
+    assert response.context["page"].number == response.context["page"].paginator.num_pages
