@@ -3,13 +3,15 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from kotipolku.core.forms import PlausibleDateField
+
 
 class StatsForm(forms.Form):
     """Which instrument and period the anonymous statistics cover."""
 
     instrument = forms.ChoiceField(label=_("Arviointiväline"))
-    start = forms.DateField(label=_("Alkaen"), widget=forms.DateInput(attrs={"type": "date"}))
-    end = forms.DateField(label=_("Päättyen"), widget=forms.DateInput(attrs={"type": "date"}))
+    start = PlausibleDateField(label=_("Alkaen"), widget=forms.DateInput(attrs={"type": "date"}))
+    end = PlausibleDateField(label=_("Päättyen"), widget=forms.DateInput(attrs={"type": "date"}))
 
     def __init__(self, *args, instrument_choices: list[tuple[str, str]], **kwargs):
         super().__init__(*args, **kwargs)

@@ -59,3 +59,11 @@ def test_stats_page_bad_dates_give_errors_not_500(as_lead, self_assessment):
     assert response.status_code == 200 and "error-summary" in response.content.decode()
     response = as_lead.get("/fi/staff/arviointi/tilastot/?instrument=nope&start=2026-02-01&end=2026-01-01")
     assert response.status_code == 200
+
+
+def test_stats_page_dates_at_the_ends_of_the_calendar_give_errors_not_500(as_lead, self_assessment):
+    """P6 of docs/reliability/fuzzing.md (loadtest/sweep_pages.py): end 9999-12-31 was an OverflowError."""
+    url = "/fi/staff/arviointi/tilastot/?instrument=asumisen-itsearvio&start={}&end={}"
+    for start, end in (("9999-12-31", "9999-12-31"), ("0001-01-01", "0001-01-02")):
+        response = as_lead.get(url.format(start, end))
+        assert response.status_code == 200 and response.context["form"].errors.keys() >= {"start", "end"}

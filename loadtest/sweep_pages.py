@@ -1,0 +1,131 @@
+"""Odd query strings against every page without a path parameter, signed in as one staff role: no 5xx.
+
+    .venv/bin/python loadtest/sweep_pages.py --base http://127.0.0.1:8205 [--user demo-admin]
+
+Schemathesis covers the API (loadtest/fuzz.sh); this covers the HTML pages, whose filters read query strings.
+The pages come from the URL resolver (as the permission matrix finds them), in all three languages for the
+public ones; each gets every parameter set of ODD_QUERIES: NUL characters, numbers past 64 bits, dates at the
+ends of the calendar, broken dates, long text. Prints each 5xx with its URL and ends with a one-line summary;
+exit code 1 when any answer was 5xx. Run it against a loadtest/serve.sh server (DEBUG off), best on
+PostgreSQL, which refuses more values than SQLite; the server log then has the tracebacks.
+"""
+
+import argparse
+import http.client
+import os
+import re
+import sys
+import urllib.parse
+from http.cookies import SimpleCookie
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+NUL = "\x00"
+ODD_QUERIES = [
+    dict.fromkeys(("q", "status", "team", "page", "start", "end", "municipality", "theme", "source", "client_id"), NUL),
+    {"q": "x" + NUL, "actor": NUL, "object_type": NUL},
+    {
+        "page": "99999999999999999999999",
+        "q": "'\"<>",
+        "start": "9999-12-31",
+        "end": "0001-01-01",
+        "team": "abc",
+        "status": "zzz",
+        "year": "99999",
+        "client": "-1",
+        "actor": "😀",
+    },
+    {"page": "-1", "start": "2026-02-30", "end": "2026-13-01", "team": "99999999999999999999", "year": "0"},
+    {"page": "1e400", "team": "-1", "start": "0001-01-01", "end": "9999-12-31", "category": "%", "lang": "xx"},
+    {"start": "9999-12-31", "end": "9999-12-31"},
+    {"page": "0", "q": "a" * 3000},
+]
+
+
+def page_paths() -> list[str]:
+    """Every routed page without a path parameter, outside the API and the admin."""
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kotipolku.settings")
+    os.environ.setdefault("DEBUG", "true")  # only the resolver is used: no secrets or database needed
+    import django
+
+    django.setup()
+    from django.urls import URLResolver, get_resolver
+
+    def walk(patterns, prefix=""):
+        for pattern in patterns:
+            route = prefix + str(pattern.pattern)
+            if isinstance(pattern, URLResolver):
+                yield from walk(pattern.url_patterns, route)
+            elif "<" not in route and "(?P" not in route and not route.startswith(("api/", "admin/")):
+                yield "/" + route.lstrip("^").rstrip("$")
+
+    paths = sorted(set(walk(get_resolver().url_patterns)))
+    public = [p for p in paths if p.startswith("/fi/") and "/staff/" not in p]
+    return paths + [p.replace("/fi/", f"/{lang}/", 1) for lang in ("sv", "en") for p in public]
+
+
+class Browser:
+    def __init__(self, host: str, port: int):
+        self.host, self.port, self.cookies = host, port, {}
+
+    def request(self, method: str, path: str, body: str = "", headers: dict | None = None) -> tuple[int, str]:
+        conn = http.client.HTTPConnection(self.host, self.port, timeout=60)
+        all_headers = {"Accept-Language": "fi", **(headers or {})}
+        if self.cookies:
+            all_headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
+        try:
+            conn.request(method, path, body=body.encode() or None, headers=all_headers)
+            response = conn.getresponse()
+            text = response.read().decode(errors="replace")
+            for name, value in response.getheaders():
+                if name.lower() == "set-cookie":
+                    cookie = SimpleCookie()
+                    cookie.load(value)
+                    self.cookies.update({key: morsel.value for key, morsel in cookie.items()})
+            return response.status, text
+        finally:
+            conn.close()
+
+    def sign_in(self, user: str, password: str) -> bool:
+        _, page = self.request("GET", "/fi/accounts/login/")
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)
+        body = urllib.parse.urlencode(
+            {"csrfmiddlewaretoken": token.group(1) if token else "", "username": user, "password": password}
+        )
+        referer = f"http://{self.host}:{self.port}/fi/accounts/login/"
+        headers = {"Content-Type": "application/x-www-form-urlencoded", "Referer": referer}
+        status, _ = self.request("POST", "/fi/accounts/login/", body, headers)
+        return status == 302 and "sessionid" in self.cookies
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--base", default="http://127.0.0.1:8205")
+    parser.add_argument("--user", default="demo-admin", help="staff user to sign in as (one-time code step off)")
+    parser.add_argument("--password", default=os.environ.get("DEMO_PASSWORD", "kotipolku-demo"))
+    args = parser.parse_args()
+    base = urllib.parse.urlsplit(args.base)
+    if base.scheme != "http" or base.hostname != "127.0.0.1" or not base.port:
+        sys.exit("sweep_pages.py: --base must be http://127.0.0.1:<port> (loopback only)")
+    browser = Browser(base.hostname, base.port)
+    if not browser.sign_in(args.user, args.password):
+        sys.exit(f"sweep_pages.py: {args.user} could not sign in at {args.base}/fi/accounts/login/")
+    paths = page_paths()
+    failures = sent = 0
+    for number, query in enumerate(ODD_QUERIES, 1):
+        encoded = urllib.parse.urlencode(query)
+        for path in paths:
+            status, _ = browser.request("GET", f"{path}?{encoded}")
+            sent += 1
+            if status >= 500:
+                failures += 1
+                print(f"  {status} {path}?{encoded[:120]}")
+        print(f"  query set {number}/{len(ODD_QUERIES)} done ({len(paths)} pages)", flush=True)
+    print(f"sweep_pages: {sent} requests to {len(paths)} pages as {args.user}, {failures} answers 5xx")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
