@@ -329,8 +329,7 @@ class Run:
         ramp_end = time.perf_counter() + self.args.ramp
         while time.perf_counter() < ramp_end and not self.stop.is_set():
             time.sleep(0.05)
-        before = self.stats.total
-        self.phase_start_total = before
+        before = self.stats.total  # the ramp's requests were not counted
         ticks = cpu_ticks() if self.args.cpu else {}
         start = time.perf_counter()
         self.measuring.set()

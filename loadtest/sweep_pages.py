@@ -11,16 +11,14 @@ PostgreSQL, which refuses more values than SQLite; the server log then has the t
 """
 
 import argparse
-import http.client
 import os
-import re
 import sys
 import urllib.parse
-from http.cookies import SimpleCookie
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from loadtest.run import CSRF_INPUT, Http  # noqa: E402  (one browser for the load test and this sweep)
 
 NUL = "\x00"
 ODD_QUERIES = [
@@ -66,38 +64,13 @@ def page_paths() -> list[str]:
     return paths + [p.replace("/fi/", f"/{lang}/", 1) for lang in ("sv", "en") for p in public]
 
 
-class Browser:
-    def __init__(self, host: str, port: int):
-        self.host, self.port, self.cookies = host, port, {}
-
-    def request(self, method: str, path: str, body: str = "", headers: dict | None = None) -> tuple[int, str]:
-        conn = http.client.HTTPConnection(self.host, self.port, timeout=60)
-        all_headers = {"Accept-Language": "fi", **(headers or {})}
-        if self.cookies:
-            all_headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
-        try:
-            conn.request(method, path, body=body.encode() or None, headers=all_headers)
-            response = conn.getresponse()
-            text = response.read().decode(errors="replace")
-            for name, value in response.getheaders():
-                if name.lower() == "set-cookie":
-                    cookie = SimpleCookie()
-                    cookie.load(value)
-                    self.cookies.update({key: morsel.value for key, morsel in cookie.items()})
-            return response.status, text
-        finally:
-            conn.close()
-
-    def sign_in(self, user: str, password: str) -> bool:
-        _, page = self.request("GET", "/fi/accounts/login/")
-        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)
-        body = urllib.parse.urlencode(
-            {"csrfmiddlewaretoken": token.group(1) if token else "", "username": user, "password": password}
-        )
-        referer = f"http://{self.host}:{self.port}/fi/accounts/login/"
-        headers = {"Content-Type": "application/x-www-form-urlencoded", "Referer": referer}
-        status, _ = self.request("POST", "/fi/accounts/login/", body, headers)
-        return status == 302 and "sessionid" in self.cookies
+def sign_in(browser: Http, user: str, password: str) -> bool:
+    """The staff login form, as a person fills it (the one-time code step is off on loadtest/serve.sh)."""
+    _, _, page = browser.request("GET", "/fi/accounts/login/")
+    token = CSRF_INPUT.search(page.decode(errors="replace"))
+    fields = [("csrfmiddlewaretoken", token.group(1) if token else ""), ("username", user), ("password", password)]
+    status, _, _ = browser.form_post("/fi/accounts/login/", fields)
+    return status == 302 and "sessionid" in browser.cookies
 
 
 def main() -> int:
@@ -109,15 +82,15 @@ def main() -> int:
     base = urllib.parse.urlsplit(args.base)
     if base.scheme != "http" or base.hostname != "127.0.0.1" or not base.port:
         sys.exit("sweep_pages.py: --base must be http://127.0.0.1:<port> (loopback only)")
-    browser = Browser(base.hostname, base.port)
-    if not browser.sign_in(args.user, args.password):
+    browser = Http(base.hostname, base.port, None)
+    if not sign_in(browser, args.user, args.password):
         sys.exit(f"sweep_pages.py: {args.user} could not sign in at {args.base}/fi/accounts/login/")
     paths = page_paths()
     failures = sent = 0
     for number, query in enumerate(ODD_QUERIES, 1):
         encoded = urllib.parse.urlencode(query)
         for path in paths:
-            status, _ = browser.request("GET", f"{path}?{encoded}")
+            status, _, _ = browser.request("GET", f"{path}?{encoded}")
             sent += 1
             if status >= 500:
                 failures += 1

@@ -58,7 +58,7 @@ class TextWithNul(ValueError):
 NUL_REASON = "Remove the NUL character (\\x00): a text cannot contain it."
 
 
-def refuse_nul(data, root: str = "__body__") -> None:
+def refuse_nul(data) -> None:
     """Raise TextWithNul naming a key or text value, at any depth, that holds a NUL character.
 
     PostgreSQL cannot store NUL in text, so such a value was a 500 there and stored as-is on SQLite.
@@ -70,7 +70,7 @@ def refuse_nul(data, root: str = "__body__") -> None:
         path, value = stack.pop()
         if isinstance(value, str):
             if "\x00" in value:
-                raise TextWithNul(".".join(path) or root)
+                raise TextWithNul(".".join(path) or "__body__")
         elif isinstance(value, dict):
             for key, item in value.items():
                 if isinstance(key, str) and "\x00" in key:

@@ -15,6 +15,9 @@ def _with_blank(choices, label):
     return [("", label), *choices]
 
 
+MAX_PAGE_NUMBER = 100_000  # also caps the list page's ?page= (a number past 64 bits was a 500, P4)
+
+
 class ServiceFilterForm(forms.Form):
     q = forms.CharField(
         label=_("Hakusana"), required=False, max_length=200, widget=forms.TextInput(attrs={"type": "search"})
@@ -48,7 +51,7 @@ class ServiceFilterForm(forms.Form):
 
 class ApiServiceFilterForm(ServiceFilterForm):
     lang = forms.ChoiceField(required=False, choices=[("", "")] + [(x, x) for x in LANGS])
-    page = forms.IntegerField(required=False, min_value=1, max_value=100_000)
+    page = forms.IntegerField(required=False, min_value=1, max_value=MAX_PAGE_NUMBER)
     page_size = forms.IntegerField(required=False, min_value=1, max_value=MAX_PAGE_SIZE)
 
 

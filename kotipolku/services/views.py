@@ -13,7 +13,7 @@ from kotipolku.core.access import Area
 from kotipolku.core.decorators import area_required
 from kotipolku.services import display, query, selectors
 from kotipolku.services.exchange import upload
-from kotipolku.services.forms import PAGE_SIZE, ImportFileForm, ServiceFilterForm
+from kotipolku.services.forms import MAX_PAGE_NUMBER, PAGE_SIZE, ImportFileForm, ServiceFilterForm
 from kotipolku.services.models import current_lang
 
 PRINT_LIMIT = 200
@@ -159,9 +159,6 @@ def export_hsds(request):
     filename = f"palvelut-hsds-{timezone.localdate():%Y-%m-%d}.json"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
-
-
-MAX_PAGE_NUMBER = 100_000  # as the filter form's `page`; a number past 64 bits was a 500 on PostgreSQL (P4)
 
 
 def _page_number(request) -> int:
