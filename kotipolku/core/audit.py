@@ -52,7 +52,7 @@ def _storable(value: Any) -> Any:
     return value
 
 
-def record(
+def event(
     actor: Any,
     action: AuditAction | str,
     *,
@@ -62,12 +62,14 @@ def record(
     client_id: str | int = "",
     **detail: Any,
 ) -> AuditEvent:
+    """The unsaved event of record(): for a service that stores it in the same statement as the change
+    (core.inserts.insert_linked, which also fills in object_id when obj is new)."""
     ctx = context.current()
     if obj is not None:
         object_type = object_type or object_type_of(obj)
         object_id = object_id or obj.pk
         client_id = client_id or client_id_of(obj)
-    return AuditEvent.objects.create(
+    return AuditEvent(
         **_actor_fields(actor),
         action=AuditAction(action),
         object_type=_storable(object_type),
@@ -77,6 +79,13 @@ def record(
         ip=ctx.ip,
         detail=_storable(detail),
     )
+
+
+def record(actor: Any, action: AuditAction | str, **what: Any) -> AuditEvent:
+    """Write one event (arguments as event()); call inside the transaction of the change it records."""
+    saved = event(actor, action, **what)
+    saved.save()
+    return saved
 
 
 def record_list(actor: Any, model: type[models.Model], rows: list[models.Model]) -> AuditEvent:
