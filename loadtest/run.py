@@ -225,11 +225,10 @@ class Run:
                 self.timed(client, "handbook_page", "GET", random.choice(HANDBOOK_PAGES))
             else:
                 status, _, data = self.timed(client, "contact_form_get", "GET", "/fi/yhteydenotto/")
-                csrf, started = CSRF_INPUT.search(data.decode(errors="replace")), None
-                match = STARTED_INPUT.search(data.decode(errors="replace"))
-                if status == 200 and csrf and match:
-                    started = match.group(1)
-                    pending.append((time.monotonic() + self.args.fill_seconds, client, csrf.group(1), started))
+                page = data.decode(errors="replace")
+                csrf, started = CSRF_INPUT.search(page), STARTED_INPUT.search(page)
+                if status == 200 and csrf and started:
+                    pending.append((time.monotonic() + self.args.fill_seconds, client, csrf.group(1), started.group(1)))
 
     def contact_post(self, client: Http, csrf: str, started: str):
         marker = self.next_marker()
