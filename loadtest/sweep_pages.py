@@ -43,23 +43,27 @@ ODD_QUERIES = [
 
 
 def page_paths() -> list[str]:
-    """Every routed page without a path parameter, outside the API and the admin."""
+    """Every routed page without a path parameter, outside the API and the admin, by reversing its name
+    (the root URLconf puts look-aheads in front of the modules' routes, so route texts are not paths)."""
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kotipolku.settings")
     os.environ.setdefault("DEBUG", "true")  # only the resolver is used: no secrets or database needed
     import django
 
     django.setup()
-    from django.urls import URLResolver, get_resolver
+    from django.urls import NoReverseMatch, reverse
+    from django.utils import translation
 
-    def walk(patterns, prefix=""):
-        for pattern in patterns:
-            route = prefix + str(pattern.pattern)
-            if isinstance(pattern, URLResolver):
-                yield from walk(pattern.url_patterns, route)
-            elif "<" not in route and "(?P" not in route and not route.startswith(("api/", "admin/")):
-                yield "/" + route.lstrip("^").rstrip("$")
+    from kotipolku.core.permission_matrix import iter_route_names
 
-    paths = sorted(set(walk(get_resolver().url_patterns)))
+    names = {name for name, _ in iter_route_names() if name and not name.startswith(("admin:", "api:"))}
+    paths = set()
+    with translation.override("fi"):
+        for name in names:
+            try:
+                paths.add(reverse(name))
+            except NoReverseMatch:  # the route takes a parameter
+                continue
+    paths = sorted(paths)
     public = [p for p in paths if p.startswith("/fi/") and "/staff/" not in p]
     return paths + [p.replace("/fi/", f"/{lang}/", 1) for lang in ("sv", "en") for p in public]
 

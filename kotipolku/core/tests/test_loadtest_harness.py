@@ -82,3 +82,18 @@ def test_cpu_time_is_summed_per_group_and_a_new_process_counts_from_zero():
 
 def test_this_process_is_found_as_the_load_generator():
     assert cpu_ticks()[str(os.getpid())][0] == "load generator"
+
+
+def test_the_page_sweep_sends_real_paths_of_every_page_without_parameters():
+    """loadtest/sweep_pages.py: each path it sends resolves to a page (not a 404 built from route texts)."""
+    from django.urls import resolve
+    from django.utils import translation
+
+    from loadtest.sweep_pages import page_paths
+
+    paths = page_paths()
+    assert len(paths) >= 60
+    assert {"/fi/yhteydenotto/", "/sv/yhteydenotto/", "/fi/staff/asiakkaat/", "/fi/kasikirja/"} <= set(paths)
+    for path in paths:
+        with translation.override(path.split("/")[1]):  # as LocaleMiddleware does for the prefix
+            assert resolve(path).url_name, path
