@@ -14,7 +14,6 @@ little lower than what run.py measures for the mix.
 """
 
 import argparse
-import json
 import random
 import sys
 import threading
@@ -28,14 +27,6 @@ from loadtest import run  # noqa: E402  (the load test's browser, questions, pag
 
 KINDS = ("healthz", "bot_ask", "service_search", "handbook_page", "contact_form_get", "contact_post")
 GROUPS = ("gunicorn", "postgres", "redis", "load generator")
-FORM_FIELDS = (
-    ("theme", ""),
-    ("urgency", "not_urgent"),
-    ("message", "Kuormitustestin viesti, ei oikea yhteydenotto."),
-    ("contact_method", "callback"),
-    ("preferred_language", "fi"),
-    ("website", ""),
-)
 
 
 class Costs:
@@ -48,9 +39,7 @@ class Costs:
         self.marker = "CK" + time.strftime("%Y%m%dT%H%M%S")
 
     def client(self) -> run.Http:
-        return run.Http(
-            "127.0.0.1", self.port, f"10.{random.randint(0, 255)}.{random.randint(0, 255)}.{random.randint(1, 254)}"
-        )
+        return run.Http("127.0.0.1", self.port, run.random_public_ip())
 
     def one(self, kind: str) -> int:
         """Send one request of kind (not contact_post) and return its status."""
@@ -58,7 +47,7 @@ class Costs:
         if kind == "healthz":
             return client.request("GET", "/healthz")[0]
         if kind == "bot_ask":
-            body = json.dumps({"message": random.choice(run.BOT_QUESTIONS), "lang": "fi"}).encode()
+            body = run.bot_question_body()
             return client.request("POST", "/api/v1/bot/ask", body=body, headers={"Content-Type": "application/json"})[0]
         if kind == "service_search":
             return client.request(
@@ -67,7 +56,7 @@ class Costs:
         if kind == "handbook_page":
             return client.request("GET", random.choice(run.HANDBOOK_PAGES))[0]
         if kind == "contact_form_get":
-            return client.request("GET", "/fi/yhteydenotto/")[0]
+            return client.request("GET", run.CONTACT_PATH)[0]
         raise ValueError(f"unknown request type {kind!r}")
 
     def filled_forms(self, count: int) -> list:
@@ -77,13 +66,11 @@ class Costs:
         def fetch(n: int):
             for _ in range(n):
                 client = self.client()
-                status, _, data = client.request("GET", "/fi/yhteydenotto/")
-                page = data.decode(errors="replace")
-                csrf, started = run.CSRF_INPUT.search(page), run.STARTED_INPUT.search(page)
-                if status == 200 and csrf and started:
-                    fields = [("csrfmiddlewaretoken", csrf.group(1)), *FORM_FIELDS, ("started", started.group(1))]
+                status, _, data = client.request("GET", run.CONTACT_PATH)
+                tokens = run.form_tokens(status, data)
+                if tokens:
                     with lock:
-                        forms.append((client, fields + [("municipality", f"{self.marker}-{len(forms)}")]))
+                        forms.append((client, run.contact_fields(*tokens, f"{self.marker}-{len(forms)}")))
 
         threads = [
             threading.Thread(target=fetch, args=(count // self.args.threads + 1,)) for _ in range(self.args.threads)
@@ -109,7 +96,7 @@ class Costs:
                         if not forms:
                             return
                         client, fields = forms.pop()
-                    status = client.form_post("/fi/yhteydenotto/", fields)[0]
+                    status = client.form_post(run.CONTACT_PATH, fields)[0]
                 else:
                     status = self.one(kind)
                 with lock:

@@ -56,6 +56,38 @@ SERVICE_QUERIES = ["ruoka", "päivätoiminta", "asumisneuvonta", "velka", "kela"
 HANDBOOK_PAGES = ["/fi/kasikirja/", "/fi/kasikirja/vuokranmaksu/", "/fi/kasikirja/muuttajan-muistilista/"]
 CSRF_INPUT = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 STARTED_INPUT = re.compile(r'name="started" value="([^"]*)"')
+CONTACT_PATH = "/fi/yhteydenotto/"
+
+
+def random_public_ip() -> str:
+    """A made-up visitor address (sent as X-Forwarded-For): every public client looks like another person."""
+    return f"10.{random.randint(0, 255)}.{random.randint(0, 255)}.{random.randint(1, 254)}"
+
+
+def bot_question_body() -> bytes:
+    return json.dumps({"message": random.choice(BOT_QUESTIONS), "lang": "fi"}).encode()
+
+
+def form_tokens(status: int, data: bytes) -> tuple[str, str] | None:
+    """(CSRF token, signed start time) of a contact form page, or None when the page did not carry both."""
+    page = data.decode(errors="replace")
+    csrf, started = CSRF_INPUT.search(page), STARTED_INPUT.search(page)
+    return (csrf.group(1), started.group(1)) if status == 200 and csrf and started else None
+
+
+def contact_fields(csrf: str, started: str, marker: str) -> list[tuple[str, str]]:
+    """A valid anonymous contact request (call back by reference code); marker goes in the municipality."""
+    return [
+        ("csrfmiddlewaretoken", csrf),
+        ("theme", ""),
+        ("urgency", "not_urgent"),
+        ("message", "Kuormitustestin viesti, ei oikea yhteydenotto."),
+        ("contact_method", "callback"),
+        ("preferred_language", "fi"),
+        ("municipality", marker),
+        ("website", ""),
+        ("started", started),
+    ]
 
 
 CPU_GROUPS = (("gunicorn", "gunicorn"), ("postgres", "postgres"), ("redis", "redis-server"))
@@ -185,12 +217,7 @@ class Run:
         return status, location, data
 
     def new_public_client(self) -> Http:
-        ip = (
-            None
-            if self.args.single_ip
-            else f"10.{random.randint(0, 255)}.{random.randint(0, 255)}.{random.randint(1, 254)}"
-        )
-        return Http(self.host, self.port, ip)
+        return Http(self.host, self.port, None if self.args.single_ip else random_public_ip())
 
     # --- workers -------------------------------------------------------------------------------
     def trivial_worker(self):
@@ -209,13 +236,12 @@ class Run:
             roll = random.random()
             client = self.new_public_client()
             if roll < 0.30:
-                body = json.dumps({"message": random.choice(BOT_QUESTIONS), "lang": "fi"}).encode()
                 self.timed(
                     client,
                     "bot_ask",
                     "POST",
                     "/api/v1/bot/ask",
-                    body=body,
+                    body=bot_question_body(),
                     headers={"Content-Type": "application/json"},
                 )
             elif roll < 0.60:
@@ -224,26 +250,15 @@ class Run:
             elif roll < 0.85:
                 self.timed(client, "handbook_page", "GET", random.choice(HANDBOOK_PAGES))
             else:
-                status, _, data = self.timed(client, "contact_form_get", "GET", "/fi/yhteydenotto/")
-                page = data.decode(errors="replace")
-                csrf, started = CSRF_INPUT.search(page), STARTED_INPUT.search(page)
-                if status == 200 and csrf and started:
-                    pending.append((time.monotonic() + self.args.fill_seconds, client, csrf.group(1), started.group(1)))
+                status, _, data = self.timed(client, "contact_form_get", "GET", CONTACT_PATH)
+                tokens = form_tokens(status, data)
+                if tokens:
+                    pending.append((time.monotonic() + self.args.fill_seconds, client, *tokens))
 
     def contact_post(self, client: Http, csrf: str, started: str):
         marker = self.next_marker()
-        fields = [
-            ("csrfmiddlewaretoken", csrf),
-            ("theme", ""),
-            ("urgency", "not_urgent"),
-            ("message", "Kuormitustestin viesti, ei oikea yhteydenotto."),
-            ("contact_method", "callback"),
-            ("preferred_language", "fi"),
-            ("municipality", marker),
-            ("website", ""),
-            ("started", started),
-        ]
-        status, location, _ = self.timed(client, "contact_post", "FORM", "/fi/yhteydenotto/", fields=fields)
+        fields = contact_fields(csrf, started, marker)
+        status, location, _ = self.timed(client, "contact_post", "FORM", CONTACT_PATH, fields=fields)
         if status == 302 and "kiitos" in location:
             with self.counter_lock:
                 self.accepted_contacts.append(marker)

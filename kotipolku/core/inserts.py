@@ -42,7 +42,7 @@ def _statement(model: type[Model], alias: str):
 
 def _check_new(obj: Model) -> None:
     if obj.pk is not None:
-        raise ValueError(f"insert_new is for new rows only; {obj._meta.label} {obj.pk} exists already.")
+        raise ValueError(f"Inserts are for new rows only; {obj._meta.label} {obj.pk} exists already.")
 
 
 def _db_values(obj: Model, fields: list, connection) -> list:

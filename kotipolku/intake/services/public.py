@@ -88,8 +88,7 @@ def contact_request_submit(
             # PostgreSQL (the most frequent write of the public service; docs/reliability/load.md).
             insert_linked(request, (item, "contact_request"), (event, "object_id"))
             return request
-        except IntegrityError:
-            request.pk = None
+        except IntegrityError:  # nothing was stored and request has no key again: draw a new code
             continue
     raise RuntimeError("could not allocate a unique reference code")
 
