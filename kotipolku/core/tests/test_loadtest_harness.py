@@ -97,3 +97,38 @@ def test_the_page_sweep_sends_real_paths_of_every_page_without_parameters():
     for path in paths:
         with translation.override(path.split("/")[1]):  # as LocaleMiddleware does for the prefix
             assert resolve(path).url_name, path
+
+
+def test_the_in_process_profiler_serves_like_production_and_keeps_the_heap_flat():
+    """loadtest/profile_public.py: the handler gunicorn uses, and no objects left behind per request.
+
+    The test client's handler connects signal receivers on every request and leaves finalizers behind,
+    so a long profile would measure a growing heap rather than the requests.
+    """
+    import gc
+
+    from django.core.handlers.wsgi import WSGIHandler
+    from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections
+    from django.test.client import ClientHandler
+
+    from loadtest.profile_public import LeanClient
+
+    lean = LeanClient()
+    assert isinstance(lean.handler, WSGIHandler) and not isinstance(lean.handler, ClientHandler)
+    # Once for the whole test, not per request: this test has no database to check connections of.
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        for _ in range(20):
+            assert lean.get("/healthz").status_code == 200
+        gc.collect()
+        before = len(gc.get_objects())
+        for _ in range(300):
+            lean.get("/healthz")
+        gc.collect()
+        grown = len(gc.get_objects()) - before
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
+    assert grown < 100, f"{grown} objects left behind by 300 requests"
