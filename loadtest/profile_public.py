@@ -1,4 +1,4 @@
-"""In-process cost of each public request of the load mix (Django test client, warm, no HTTP).
+"""In-process cost of each public request of the load mix (gunicorn's WSGIHandler, warm, no HTTP).
 
     source /tmp/kotipolku-reliability/env.sh
     DATABASE_URL=sqlite:////tmp/kotipolku-reliability/8201.sqlite3 CACHE_URL=redis://127.0.0.1:6379/3 \\
@@ -6,7 +6,7 @@
 
 Runs against the database prepared by loadtest/serve.sh with production settings (DEBUG off). Prints
 per request type: mean and median milliseconds (wall clock), mean CPU milliseconds of this process, database queries, and whether the answer came from the
-page cache. --profile KIND prints the top of a cProfile of that request type. Contact POSTs and bot
+page cache. --profile KIND prints the top of a cProfile of that request type (--cpu-timer: CPU time). Contact POSTs and bot
 questions write rows (marked "PROFILE"), as in the load test.
 """
 
