@@ -132,3 +132,56 @@ def test_the_in_process_profiler_serves_like_production_and_keeps_the_heap_flat(
         request_started.connect(close_old_connections)
         request_finished.connect(close_old_connections)
     assert grown < 100, f"{grown} objects left behind by 300 requests"
+
+
+def test_the_ab_comparison_finds_a_servers_workers_by_their_parent():
+    """loadtest/ab_cpu.py measures each server's own workers: the children of its gunicorn master."""
+    import subprocess
+
+    from loadtest.ab_cpu import child_pids, cpu_seconds
+
+    child = subprocess.Popen(["sleep", "30"])  # noqa: S607 (a child of this process)
+    try:
+        assert child.pid in child_pids(os.getpid())
+        assert os.getpid() not in child_pids(child.pid)
+    finally:
+        child.kill()
+        child.wait()
+    assert cpu_seconds([child.pid]) == 0  # a process that ended counts nothing
+
+
+def test_the_ab_comparison_loads_both_servers_in_the_same_seconds():
+    import threading
+    import types
+
+    from loadtest.ab_cpu import one_round, summary
+
+    calls, lock = {8208: 0, 8209: 0}, threading.Lock()
+
+    def fake(port, status):
+        def one(kind):
+            assert kind == "bot_ask"
+            with lock:
+                calls[port] += 1
+            return status
+
+        return types.SimpleNamespace(port=port, workers=[os.getpid()], costs=types.SimpleNamespace(one=one))
+
+    a, b = one_round([fake(8208, 200), fake(8209, 503)], "bot_ask", 0.2, 2)
+    assert (a["port"], b["port"]) == (8208, 8209)
+    assert a["requests"] == calls[8208] > 0 and b["requests"] == calls[8209] > 0
+    assert a["statuses"] == {200: a["requests"]} and b["statuses"] == {503: b["requests"]}
+    assert a["ms"] >= 0 and b["ms"] >= 0
+    assert summary([0.9, 1.0, 1.1]) == "B/A mean 1.000, median 1.000, from 0.900 to 1.100 over 3 rounds"
+    assert summary([]) == "no round counted"
+
+
+def test_the_ab_comparison_refuses_anything_but_two_local_test_servers():
+    from loadtest.ab_cpu import parse_args
+
+    assert parse_args(["--a", "8203", "--b", "8204"]).kind == "bot_ask"
+    for argv in (["--a", "8000", "--b", "8204"], ["--a", "8203", "--b", "8203"], ["--a", "8203", "--b", "5432"]):
+        with pytest.raises(SystemExit):
+            parse_args(argv)
+    with pytest.raises(SystemExit):
+        parse_args(["--a", "8203", "--b", "8204", "--kind", "contact_post"])  # needs forms first: cost_per_kind.py
