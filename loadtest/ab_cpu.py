@@ -152,10 +152,8 @@ def main(argv=None) -> int:
     print(
         f"ab_cpu: {args.kind}, A = port {args.a}, B = port {args.b}, {args.threads} threads each, {args.seconds:g} s per round"
     )
-    for server in servers:  # as cost_per_kind.py: every worker builds its bot index and search caches first
-        for _ in range(20):
-            for kind in ("bot_ask", "service_search", "handbook_page", args.kind):
-                server.costs.one(kind)
+    for server in servers:
+        server.costs.warm_up(args.kind)
     ratios, failed = [], 0
     for number in range(args.rounds + 1):
         a, b = one_round(servers, args.kind, args.seconds, args.threads)

@@ -59,6 +59,12 @@ class Costs:
             return client.request("GET", run.CONTACT_PATH)[0]
         raise ValueError(f"unknown request type {kind!r}")
 
+    def warm_up(self, *kinds: str) -> None:
+        """Sequential requests first: every worker builds its bot index and caches, which is not what is measured."""
+        for _ in range(20):
+            for kind in ("bot_ask", "service_search", "handbook_page", *kinds):
+                self.one(kind)
+
     def filled_forms(self, count: int) -> list:
         """(client, fields) of count contact forms fetched now, ready to post after the fill time."""
         forms, lock = [], threading.Lock()
@@ -145,9 +151,7 @@ def parse_args(argv=None):
 def main(argv=None) -> int:
     args = parse_args(argv)
     costs = Costs(args)
-    for _ in range(20):  # every worker builds the bot index on its first question: not what is measured here
-        for kind in ("bot_ask", "service_search", "handbook_page"):
-            costs.one(kind)
+    costs.warm_up()
     kinds = ["healthz", *[k for k in args.kinds if k != "healthz"], "healthz"]
     print(
         f"{'type':17} {'requests':>8} {'req/s':>7}  " + "  ".join(f"{g:>9}" for g in GROUPS) + "     total  × /healthz"
