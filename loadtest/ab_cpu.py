@@ -99,7 +99,10 @@ def one_round(servers: list[Server], kind: str, seconds: float, threads: int) ->
 
     def work(server: Server):
         while time.monotonic() < deadline:
-            status = server.costs.one(kind)
+            try:
+                status = server.costs.one(kind)
+            except OSError:
+                status = 599  # connection failure counts as a server error (as in run.py)
             with lock:
                 counts[server.port][status] = counts[server.port].get(status, 0) + 1
 

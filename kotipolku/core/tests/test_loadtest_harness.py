@@ -163,14 +163,16 @@ def test_the_ab_comparison_loads_both_servers_in_the_same_seconds():
             assert kind == "bot_ask"
             with lock:
                 calls[port] += 1
+            if status is OSError:
+                raise ConnectionRefusedError("the server went away")
             return status
 
         return types.SimpleNamespace(port=port, workers=[os.getpid()], costs=types.SimpleNamespace(one=one))
 
-    a, b = one_round([fake(8208, 200), fake(8209, 503)], "bot_ask", 0.2, 2)
+    a, b = one_round([fake(8208, 200), fake(8209, OSError)], "bot_ask", 0.2, 2)
     assert (a["port"], b["port"]) == (8208, 8209)
     assert a["requests"] == calls[8208] > 0 and b["requests"] == calls[8209] > 0
-    assert a["statuses"] == {200: a["requests"]} and b["statuses"] == {503: b["requests"]}
+    assert a["statuses"] == {200: a["requests"]} and b["statuses"] == {599: b["requests"]}  # a failed connection
     assert a["ms"] >= 0 and b["ms"] >= 0
     assert summary([0.9, 1.0, 1.1]) == "B/A mean 1.000, median 1.000, from 0.900 to 1.100 over 3 rounds"
     assert summary([]) == "no round counted"
