@@ -29,35 +29,19 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from loadtest.cost_per_kind import KINDS, Costs  # noqa: E402  (the same requests as the per-type costs)
+from loadtest.run import child_pids, proc_stat  # noqa: E402  (the /proc readers of the load test)
 
 RUN_DIR = Path("/tmp/kotipolku-reliability")  # noqa: S108 (where serve.sh writes its pid files)
 PORTS = range(8201, 8210)
-
-
-def child_pids(parent: int) -> list[int]:
-    """The processes whose parent is `parent` (a gunicorn master's workers), from /proc."""
-    children = []
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-        except OSError:  # ended while we looked
-            continue
-        if int(fields[1]) == parent:
-            children.append(int(entry.name))
-    return children
 
 
 def cpu_seconds(pids: list[int]) -> float:
     """User + system CPU seconds of these processes so far (a process that ended counts 0)."""
     ticks = 0
     for pid in pids:
-        try:
-            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        ticks += int(fields[11]) + int(fields[12])
+        fields = proc_stat(pid)
+        if fields is not None:
+            ticks += int(fields[11]) + int(fields[12])
     return ticks / os.sysconf("SC_CLK_TCK")
 
 

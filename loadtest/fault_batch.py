@@ -29,6 +29,10 @@ from datetime import date, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from loadtest.run import child_pids  # noqa: E402  (the load test's /proc reader)
+
 RUN = Path("/tmp/kotipolku-reliability")  # noqa: S108 - the folder serve.sh uses
 TOKEN = os.environ.get("DEMO_LANDLORD_A_TOKEN", "demo-landlord-a-token")
 BATCH_PATH = "/api/v1/landlord/notices/batch"
@@ -83,17 +87,7 @@ class Server:
         return int(self.pid_file.read_text())
 
     def workers(self) -> list[int]:
-        master = self.master()
-        out = []
-        for entry in Path("/proc").iterdir():
-            if entry.name.isdigit():
-                try:
-                    stat = (entry / "stat").read_text()
-                except OSError:
-                    continue
-                if int(stat.rsplit(")", 1)[1].split()[1]) == master:
-                    out.append(int(entry.name))
-        return sorted(out)
+        return child_pids(self.master())
 
     def worker_for(self, client_port: int) -> int | None:
         """The worker process that holds the server side of the connection from `client_port`."""

@@ -5,9 +5,10 @@
       .venv/bin/python loadtest/profile_public.py [--rounds 200] [--profile service_search]
 
 Runs against the database prepared by loadtest/serve.sh with production settings (DEBUG off). Prints
-per request type: mean and median milliseconds (wall clock), mean CPU milliseconds of this process, database queries, and whether the answer came from the
-page cache. --profile KIND prints the top of a cProfile of that request type (--cpu-timer: CPU time). Contact POSTs and bot
-questions write rows (marked "PROFILE"), as in the load test.
+per request type: mean and median milliseconds (wall clock), mean CPU milliseconds of this process,
+database queries, and whether the answer came from the page cache. --profile KIND prints the top of a
+cProfile of that request type (--cpu-timer: CPU time). Contact POSTs and bot questions write rows
+(marked "PROFILE"), as in the load test.
 """
 
 import argparse

@@ -93,6 +93,25 @@ def contact_fields(csrf: str, started: str, marker: str) -> list[tuple[str, str]
 CPU_GROUPS = (("gunicorn", "gunicorn"), ("postgres", "postgres"), ("redis", "redis-server"))
 
 
+def proc_stat(pid: int | str) -> list[str] | None:
+    """The fields of /proc/<pid>/stat after the command name (field 3 on: state, ppid, …); None if it ended."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+
+
+def child_pids(parent: int) -> list[int]:
+    """The processes whose parent is `parent` (a gunicorn master's workers), in pid order."""
+    children = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            fields = proc_stat(entry.name)
+            if fields is not None and int(fields[1]) == parent:
+                children.append(int(entry.name))
+    return sorted(children)
+
+
 def cpu_ticks() -> dict[str, tuple[str, int]]:
     """pid -> (group, user+system clock ticks) of the server, database, cache and this process (Linux /proc)."""
     found = {}
@@ -101,8 +120,10 @@ def cpu_ticks() -> dict[str, tuple[str, int]]:
             continue
         try:
             command = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
-            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
         except OSError:  # the process ended while we looked
+            continue
+        fields = proc_stat(entry.name)
+        if fields is None:
             continue
         if int(entry.name) == os.getpid():
             group = "load generator"

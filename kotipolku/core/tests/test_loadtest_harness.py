@@ -138,7 +138,8 @@ def test_the_ab_comparison_finds_a_servers_workers_by_their_parent():
     """loadtest/ab_cpu.py measures each server's own workers: the children of its gunicorn master."""
     import subprocess
 
-    from loadtest.ab_cpu import child_pids, cpu_seconds
+    from loadtest.ab_cpu import cpu_seconds
+    from loadtest.run import child_pids  # also fault_batch.py's workers
 
     child = subprocess.Popen(["sleep", "30"])  # noqa: S607 (a child of this process)
     try:
